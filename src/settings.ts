@@ -1,0 +1,116 @@
+import { type TypeOrValueSpecifier, typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
+
+import { BUILTIN_CATALOGS } from './catalog/builtin.js';
+import type { Catalog } from './catalog/catalog.js';
+import { CatalogError, joinPointer } from './catalog/catalog-error.js';
+import { catalogFromFile } from './catalog/load.js';
+import { createValidator, type Validator } from './catalog/validate.js';
+
+/** `settings['error-codes']` as users write it (plain JSON). */
+export interface ErrorCodesSettings {
+  /** Extra catalog files (same schema as the built-in ones), resolved from ESLint's cwd. */
+  catalogs?: string[];
+  /** The user's own types bound to a catalog. */
+  bindings?: BindingSetting[];
+}
+
+export interface BindingSetting {
+  catalog: string;
+  /** The error (or body) type whose `accessor` holds a code of `catalog`. */
+  type: TypeOrValueSpecifier;
+  /** Property path (`code`, `error.code`) or method call (`getErrorCode()`). */
+  accessor: string;
+  /** An object whose properties are the catalog's codes; enables fixes for this binding. */
+  constants?: TypeOrValueSpecifier;
+}
+
+export const SETTINGS_KEY = 'error-codes';
+const WHERE = `settings['${SETTINGS_KEY}']`;
+
+const specifierSchema = typeOrValueSpecifiersSchema.items;
+
+const settingsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    catalogs: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+    bindings: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['catalog', 'type', 'accessor'],
+        properties: {
+          catalog: { type: 'string', minLength: 1 },
+          type: specifierSchema,
+          accessor: { type: 'string', pattern: '^[A-Za-z_$][A-Za-z0-9_$]*(\\(\\))?(\\.[A-Za-z_$][A-Za-z0-9_$]*(\\(\\))?)*$' },
+          constants: specifierSchema,
+        },
+      },
+    },
+  },
+} as const;
+
+const validateSettings: Validator<ErrorCodesSettings> = createValidator(settingsSchema);
+
+/** Settings after validation: every catalog (built-in first, then the user's), and the bindings. */
+export interface ResolvedSettings {
+  readonly catalogs: readonly Catalog[];
+  readonly catalogById: ReadonlyMap<string, Catalog>;
+  readonly bindings: readonly BindingSetting[];
+}
+
+const DEFAULT_SETTINGS: ResolvedSettings = resolve({}, process.cwd());
+
+// ESLint hands every file of a run the same settings object; resolve it once per object.
+const resolved = new WeakMap<object, ResolvedSettings>();
+
+/**
+ * Reads `settings['error-codes']` from ESLint's shared settings. Invalid settings and
+ * malformed user catalogs throw a {@link CatalogError} that names the setting or file.
+ */
+export function getSettings(settings: Readonly<Record<string, unknown>>, cwd: string): ResolvedSettings {
+  const raw = settings[SETTINGS_KEY];
+  if (raw === undefined) return DEFAULT_SETTINGS;
+  if (typeof raw !== 'object' || raw === null) {
+    validateSettings(raw, WHERE);
+    return DEFAULT_SETTINGS;
+  }
+  let result = resolved.get(raw);
+  if (!result) {
+    result = resolve(raw, cwd);
+    resolved.set(raw, result);
+  }
+  return result;
+}
+
+function resolve(raw: unknown, cwd: string): ResolvedSettings {
+  validateSettings(raw, WHERE);
+  const catalogById = new Map(BUILTIN_CATALOGS.map((catalog) => [catalog.id, catalog]));
+  (raw.catalogs ?? []).forEach((file, index) => {
+    const catalog = catalogFromFile(file, cwd);
+    const existing = catalogById.get(catalog.id);
+    if (existing) {
+      throw new CatalogError(
+        WHERE,
+        joinPointer('catalogs', index),
+        `the catalog in "${file}" has the id "${catalog.id}", which ${existing.origin.startsWith('built-in') ? 'a built-in catalog' : `"${existing.origin}"`} already uses`,
+      );
+    }
+    catalogById.set(catalog.id, catalog);
+  });
+  (raw.bindings ?? []).forEach((binding, index) => {
+    if (!catalogById.has(binding.catalog)) {
+      throw new CatalogError(
+        WHERE,
+        joinPointer('bindings', index, 'catalog'),
+        `unknown catalog "${binding.catalog}"; known catalogs: ${[...catalogById.keys()].join(', ')}`,
+      );
+    }
+  });
+  return Object.freeze({
+    catalogs: Object.freeze([...catalogById.values()]),
+    catalogById,
+    bindings: Object.freeze(raw.bindings ?? []),
+  });
+}

@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+
+import { describe, expect, it } from 'vitest';
+
+import { BUILTIN_CATALOGS } from '../../src/catalog/builtin.js';
+import { renderCatalogMarkdown } from '../../src/catalog/markdown.js';
+
+describe('generated catalog pages', () => {
+  it.each(BUILTIN_CATALOGS.map((catalog) => [catalog.id, catalog] as const))('docs/catalogs/%s.md is up to date (npm run docs)', (id, catalog) => {
+    const page = readFileSync(new URL(`../../docs/catalogs/${id}.md`, import.meta.url), 'utf8');
+    expect(page).toBe(renderCatalogMarkdown(catalog));
+  });
+
+  it('lists every code with its constant expression where the SDK has one', () => {
+    const page = renderCatalogMarkdown(BUILTIN_CATALOGS[0]!);
+    expect(page).toContain('| `Parse.Error.INVALID_SESSION_TOKEN` | `209` |');
+    expect(page).toContain('Also documented as UserInvalidLoginParams');
+  });
+});
