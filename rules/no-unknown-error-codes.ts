@@ -1,0 +1,171 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import type { Catalog } from '../src/catalog/catalog.js';
+import type { CodeValue } from '../src/catalog/types.js';
+import { type CodeSite, codeSiteListeners } from '../src/analysis/code-sites.js';
+import { codeLabel, valueText } from '../src/analysis/describe.js';
+import { createBinder } from '../src/binding/binder.js';
+import { createRule } from '../src/create-rule.js';
+
+export type Options = [
+  {
+    /** Values that are not in the catalog but are fine (your own Cloud Code codes). */
+    allow?: (number | string)[];
+    /** Accept another catalog's constant when its value equals a code of the bound catalog. */
+    allowEqualValuesAcrossCatalogs?: boolean;
+  },
+];
+
+export type MessageIds = 'unknownCode' | 'wrongGroup' | 'unknownConstant' | 'otherCatalog' | 'didYouMean';
+
+const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-unknown-error-codes',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow error codes and constants that do not exist in the error code catalog',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allow: {
+            type: 'array',
+            description: 'Code values that are not in the catalog but are expected (for example codes your own Cloud Code throws).',
+            items: { type: ['number', 'string'] },
+            uniqueItems: true,
+          },
+          allowEqualValuesAcrossCatalogs: {
+            type: 'boolean',
+            description: "Accept another catalog's constant compared with a code when the two values are equal.",
+          },
+        },
+      },
+    ],
+    messages: {
+      unknownCode: '{{value}} is not a {{catalog}} error code{{hint}}.',
+      wrongGroup: '{{value}} never appears in `{{accessor}}`: {{label}} is not a code of group "{{group}}"{{hint}}.',
+      unknownConstant: '{{expression}} does not exist: {{catalog}} has no constant {{name}}{{hint}}.',
+      otherCatalog: '{{expression}} is a {{otherCatalog}} code, but this code is a {{catalog}} code.',
+      didYouMean: 'Replace with {{replacement}}.',
+    },
+  },
+  defaultOptions: [{ allow: [], allowEqualValuesAcrossCatalogs: false }],
+  create(context, [options]) {
+    const allow = new Set(options.allow ?? []);
+    const allowEqualValues = options.allowEqualValuesAcrossCatalogs ?? false;
+    const binder = createBinder(context);
+    const { sourceCode } = context;
+
+    /** "; did you mean 'THROTTLED'?" plus a note when another catalog has the name. */
+    function hintFor(catalog: Catalog, name: string, candidates: readonly string[]): string {
+      const parts: string[] = [];
+      if (candidates.length > 0) parts.push(`; did you mean ${candidates.join(' or ')}?`);
+      for (const other of binder.settings.catalogs) {
+        if (other === catalog) continue;
+        const entry = other.byName(name) ?? other.byName(other.closestNames(name, 1)[0] ?? '');
+        if (entry && normalised(entry.name) === normalised(name)) {
+          parts.push(` (${entry.name} is a ${other.name} code, not a ${catalog.name} code)`);
+          break;
+        }
+      }
+      return parts.join('');
+    }
+
+    function literalCandidates(catalog: Catalog, value: CodeValue): string[] {
+      if (typeof value !== 'string') return [];
+      return catalog
+        .closestNames(value)
+        .map((name) => catalog.byName(name)!)
+        .filter((entry, index, all) => typeof entry.value === 'string' && all.indexOf(entry) === index)
+        .map((entry) => valueText(entry.value));
+    }
+
+    function checkLiteral(site: CodeSite, value: CodeValue): void {
+      const { catalog, accessor } = site.binding;
+      if (allow.has(value) || catalog.customRange(value) || binder.entryFor(site.binding, value)) return;
+      const quote = site.node.type === AST_NODE_TYPES.Literal ? sourceCode.getText(site.node)[0] : "'";
+      const candidates = literalCandidates(catalog, value);
+      const suggest = candidates.map((candidate) => {
+        const replacement = quote === "'" ? candidate : `${quote}${candidate.slice(1, -1)}${quote}`;
+        return { messageId: 'didYouMean' as const, data: { replacement }, fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(site.node, replacement) };
+      });
+      const entry = catalog.byValue(value);
+      if (entry && accessor.group !== undefined) {
+        const readers = catalog.bindings.accessors.filter((candidate) => candidate.group === undefined || entry.groups.includes(candidate.group));
+        const readerHint = readers.length > 0 ? `; it is read from \`${readers.map((reader) => reader.path).join('` or `')}\`` : '';
+        context.report({
+          node: site.node,
+          messageId: 'wrongGroup',
+          data: { value: valueText(value), accessor: accessor.path, label: codeLabel(catalog, entry), group: accessor.group, hint: readerHint },
+        });
+        return;
+      }
+      context.report({
+        node: site.node,
+        messageId: 'unknownCode',
+        data: { value: valueText(value), catalog: catalog.name, hint: typeof value === 'string' ? hintFor(catalog, value, candidates) : '' },
+        suggest,
+      });
+    }
+
+    function checkOtherCatalog(site: CodeSite, reference: NonNullable<CodeSite['reference']>): void {
+      const { catalog } = site.binding;
+      if (reference.catalog === catalog) return;
+      const referenced = reference.catalog.byName(reference.name);
+      if (!referenced) return;
+      if (allowEqualValues && binder.entryFor(site.binding, referenced.value)) return;
+      context.report({
+        node: site.node,
+        messageId: 'otherCatalog',
+        data: { expression: sourceCode.getText(site.node), otherCatalog: reference.catalog.name, catalog: catalog.name },
+      });
+    }
+
+    return {
+      ...codeSiteListeners(context, binder, (site) => {
+        if (site.value !== undefined) checkLiteral(site, site.value);
+        else if (site.reference) checkOtherCatalog(site, site.reference);
+      }),
+      // A constant the SDK does not have, wherever it is used: `Parse.Error.INVALID_PASSWORD`.
+      'MemberExpression:exit'(node: TSESTree.MemberExpression) {
+        if (node.computed || node.property.type !== AST_NODE_TYPES.Identifier || !CONSTANT_NAME.test(node.property.name)) return;
+        if (node.object.type !== AST_NODE_TYPES.MemberExpression && node.object.type !== AST_NODE_TYPES.Identifier) return;
+        const reference = binder.constantReference(node);
+        if (!reference) return;
+        const { catalog, name } = reference;
+        const entry = catalog.byName(name);
+        if (entry?.constant && entry.name === name) return;
+        const prefix = sourceCode.getText(node.object);
+        const candidates = (entry ? [entry.name] : catalog.closestNames(name))
+          .map((candidate) => catalog.byName(candidate)!)
+          .filter((candidate, index, all) => candidate.constant && all.indexOf(candidate) === index)
+          .map((candidate) => `${prefix}.${candidate.name}`);
+        context.report({
+          node,
+          messageId: 'unknownConstant',
+          data: {
+            expression: sourceCode.getText(node),
+            catalog: catalog.name,
+            name,
+            hint: candidates.length > 0 ? `; did you mean ${candidates.join(' or ')}?` : hintFor(catalog, name, []),
+          },
+          suggest: candidates.map((replacement) => ({
+            messageId: 'didYouMean' as const,
+            data: { replacement },
+            fix: (fixer) => fixer.replaceText(node, replacement),
+          })),
+        });
+      },
+    };
+  },
+});
+
+function normalised(name: string): string {
+  return name.toLowerCase().replaceAll(/[_\-/]/g, '');
+}

@@ -1,0 +1,356 @@
+import { valueMatchesSpecifier } from '@typescript-eslint/type-utils';
+import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type ts from 'typescript';
+
+import type { Catalog, CodeEntry } from '../catalog/catalog.js';
+import type { CodeValue } from '../catalog/types.js';
+import { getSettings, type ResolvedSettings } from '../settings.js';
+import { type AccessorMatch, type AccessorRef, accessorIndex, matchAccessors, memberName, skipWrappers } from './accessors.js';
+import { packageOfSpecifier } from './packages.js';
+import { collectSdkNames, resolveSdkIdentifier, type SdkName } from './sdk-names.js';
+import { calleePackages, constituents, isAnyOrUnknown, literalValues, typeIsCatalogError, typeMatchesBinding } from './type-match.js';
+
+/**
+ * How a code expression was bound to its catalog:
+ * - `type`: the error's declared type (or the code's literal-union type) belongs to the catalog;
+ * - `setting`: the type matches a user binding in `settings['error-codes'].bindings`;
+ * - `inferred`: an `any` / `unknown` error whose guarded code calls into the catalog's modules;
+ * - `syntax`: no type information; imports, requires or globals of the catalog's SDK show it.
+ */
+export type BindingVia = 'type' | 'setting' | 'inferred' | 'syntax';
+
+export interface CodeBinding {
+  readonly catalog: Catalog;
+  readonly accessor: AccessorRef;
+  /** The error (or body) expression the code is read from. */
+  readonly subject: TSESTree.Expression;
+  readonly via: BindingVia;
+}
+
+/** How to write a catalog entry as a constant at a given place in the file. */
+export type ConstantText =
+  /** The constant's base identifier is in scope and is the SDK: safe to write `text` there. */
+  | { kind: 'in-scope'; text: string }
+  /** Nothing of that name is in scope: `text` needs `importText` added at the top of the file. */
+  | { kind: 'needs-import'; text: string; importText: string }
+  /** No safe way: the base name is shadowed, the entry has no constant, or the file cannot import. */
+  | { kind: 'unavailable'; text: string | undefined };
+
+export interface Binder {
+  readonly settings: ResolvedSettings;
+  /** Whether the file has type information. */
+  readonly typed: boolean;
+  /** The catalog a code expression (`err.code`, `e.getErrorCode()`, `body.error.code`, a `const` holding one) belongs to. */
+  bindCode(node: TSESTree.Node): CodeBinding | undefined;
+  /** The catalog entry for a value read through a binding's accessor (`undefined` for unknown values). */
+  entryFor(binding: CodeBinding, value: CodeValue): CodeEntry | undefined;
+  /** The SDK a reference (`Parse`, `DrupalError`, `CloudKit`) resolves to, with shadowing checked. */
+  resolveSdk(identifier: TSESTree.Identifier): SdkName | undefined;
+  /** How to write `entry` as a constant at `at`. */
+  constantText(binding: CodeBinding, entry: CodeEntry, at: TSESTree.Node): ConstantText;
+  /** Typed mode: whether the node's type is (or contains) the catalog's error type. */
+  isCatalogError(node: TSESTree.Node, catalog: Catalog): boolean;
+  /** The catalog whose constant a member expression such as `Parse.Error.X` names, and the name X. */
+  constantReference(node: TSESTree.MemberExpression): { catalog: Catalog; name: string } | undefined;
+}
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * Creates the per-file binder. Everything it memoises lives in the returned object, so nothing
+ * outlives the file; only the immutable catalogs and settings are shared.
+ */
+export function createBinder(context: Context): Binder {
+  const settings = getSettings(context.settings, context.cwd);
+  const index = accessorIndex(settings);
+  const { sourceCode } = context;
+  const services = ESLintUtils.getParserServices(context, true);
+  const program = services.program;
+  const typed = program !== null;
+  const checker = program?.getTypeChecker();
+
+  let sdkNames: Map<string, SdkName> | undefined;
+  const names = (): Map<string, SdkName> => (sdkNames ??= collectSdkNames(sourceCode, settings.catalogs));
+  const guardEvidence = new Map<TSESTree.Node, Map<Catalog, BindingVia>>();
+  const bindings = new Map<TSESTree.Node, CodeBinding | undefined>();
+
+  function typeOf(node: TSESTree.Node): ts.Type | undefined {
+    return typed ? services.getTypeAtLocation(node) : undefined;
+  }
+
+  function bindCode(node: TSESTree.Node): CodeBinding | undefined {
+    const target = skipWrappers(node);
+    if (bindings.has(target)) return bindings.get(target);
+    bindings.set(target, undefined);
+    const result = target.type === AST_NODE_TYPES.Identifier ? bindVariable(target) : bindAccessor(matchAccessors(index, target), target);
+    bindings.set(target, result);
+    return result;
+  }
+
+  /** `const code = err.code` and `const { code } = err`, then `code === 209`. */
+  function bindVariable(identifier: TSESTree.Identifier): CodeBinding | undefined {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init) return undefined;
+    if (def.node.id.type === AST_NODE_TYPES.Identifier) return bindCode(def.node.init);
+    if (def.node.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+    const property = def.node.id.properties.find(
+      (candidate): candidate is TSESTree.Property => candidate.type === AST_NODE_TYPES.Property && candidate.value === def.name,
+    );
+    const key = property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+    if (key === undefined) return undefined;
+    const matches = (index.get(key) ?? [])
+      .filter((accessor) => accessor.segments.length === 1 && !accessor.segments[0]!.call)
+      .map((accessor) => ({ accessor, subject: def.node.init! }));
+    return bindAccessor(matches, identifier);
+  }
+
+  function bindAccessor(matches: readonly AccessorMatch[], codeNode: TSESTree.Node): CodeBinding | undefined {
+    if (matches.length === 0) return undefined;
+    if (typed) {
+      const subjectType = typeOf(matches[0]!.subject)!;
+      const found = new Map<Catalog, CodeBinding>();
+      for (const match of matches) {
+        const type = match.subject === matches[0]!.subject ? subjectType : typeOf(match.subject)!;
+        if (match.accessor.binding) {
+          if (typeMatchesBinding(type, match.accessor.binding.type, program!)) {
+            found.set(match.accessor.catalog, { ...match, catalog: match.accessor.catalog, via: 'setting' });
+          }
+        } else if (!found.has(match.accessor.catalog) && typeIsCatalogError(type, match.accessor.catalog, checker!)) {
+          found.set(match.accessor.catalog, { ...match, catalog: match.accessor.catalog, via: 'type' });
+        }
+      }
+      if (found.size === 0) {
+        const byLiterals = bindByLiteralUnion(matches, codeNode);
+        if (byLiterals) return byLiterals;
+      }
+      if (found.size > 0) return found.size === 1 ? [...found.values()][0] : undefined;
+      if (!constituents(subjectType).every(isAnyOrUnknown)) return undefined;
+    }
+    return bindByEvidence(matches);
+  }
+
+  /** A code whose own type is a union of string literals that all belong to one catalog. */
+  function bindByLiteralUnion(matches: readonly AccessorMatch[], codeNode: TSESTree.Node): CodeBinding | undefined {
+    const values = literalValues(typeOf(codeNode)!);
+    if (!values || values.length < 2 || values.some((value) => typeof value !== 'string')) return undefined;
+    const fitting = matches.filter((match) => values.every((value) => match.accessor.catalog.byValue(value)));
+    const catalogs = new Set(fitting.map((match) => match.accessor.catalog));
+    return catalogs.size === 1 ? { ...fitting[0]!, catalog: fitting[0]!.accessor.catalog, via: 'type' } : undefined;
+  }
+
+  /** Inference for untyped values: what the guarded code calls, `instanceof` tests, API URLs. */
+  function bindByEvidence(matches: readonly AccessorMatch[]): CodeBinding | undefined {
+    const found = new Map<Catalog, CodeBinding>();
+    for (const match of matches) {
+      const { catalog } = match.accessor;
+      if (match.accessor.binding || found.has(catalog)) continue;
+      const via = evidenceFor(match.subject, catalog);
+      if (via) found.set(catalog, { ...match, catalog, via });
+    }
+    return found.size === 1 ? [...found.values()][0] : undefined;
+  }
+
+  function evidenceFor(subject: TSESTree.Expression, catalog: Catalog): BindingVia | undefined {
+    const baseUrls = catalog.bindings.baseUrls ?? [];
+    if (baseUrls.length > 0 && baseUrls.some((url) => sourceCode.text.includes(url.replace(/^https?:\/\//, '')))) {
+      return typed ? 'inferred' : 'syntax';
+    }
+    const root = skipWrappers(subject);
+    if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (narrowedByInstanceof(root, catalog)) return 'syntax';
+    const guarded = guardedCode(root);
+    return guarded ? evidenceIn(guarded).get(catalog) : undefined;
+  }
+
+  /** `if (e instanceof Parse.Error) { … e.code … }` and `e instanceof DrupalError && e.code …`. */
+  function narrowedByInstanceof(identifier: TSESTree.Identifier, catalog: Catalog): boolean {
+    let child: TSESTree.Node = identifier;
+    for (let parent = identifier.parent; parent; child = parent, parent = parent.parent) {
+      const test =
+        parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child
+          ? parent.test
+          : parent.type === AST_NODE_TYPES.ConditionalExpression && parent.consequent === child
+            ? parent.test
+            : parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && parent.right === child
+              ? parent.left
+              : undefined;
+      if (test && testsInstanceof(test, identifier.name, catalog)) return true;
+      if (parent.type === AST_NODE_TYPES.CatchClause || parent.type === AST_NODE_TYPES.Program) return false;
+    }
+    return false;
+  }
+
+  function testsInstanceof(test: TSESTree.Expression, name: string, catalog: Catalog): boolean {
+    if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&') {
+      return testsInstanceof(test.left, name, catalog) || testsInstanceof(test.right, name, catalog);
+    }
+    if (test.type !== AST_NODE_TYPES.BinaryExpression || test.operator !== 'instanceof') return false;
+    if (test.left.type !== AST_NODE_TYPES.Identifier || test.left.name !== name) return false;
+    const base = baseIdentifier(test.right);
+    return base !== undefined && resolveSdk(base)?.catalog === catalog;
+  }
+
+  /** The `try` block of a catch parameter, or the promise chain of a rejection handler's parameter. */
+  function guardedCode(identifier: TSESTree.Identifier): TSESTree.Node | undefined {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+    const def = variable?.defs[0];
+    if (!def) return undefined;
+    if (def.type === 'CatchClause') {
+      const tryStatement = def.node.parent;
+      return tryStatement.type === AST_NODE_TYPES.TryStatement ? tryStatement.block : undefined;
+    }
+    if (def.type !== 'Parameter') return undefined;
+    const handler = def.node;
+    const call = handler.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = skipWrappers(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const method = memberName(callee);
+    const position = call.arguments.indexOf(handler as TSESTree.CallExpressionArgument);
+    if ((method === 'catch' && position === 0) || (method === 'then' && position === 1)) return callee.object;
+    return undefined;
+  }
+
+  /** Catalogs whose SDK the guarded code calls: by declaration (typed), or by the names it references. */
+  function evidenceIn(guarded: TSESTree.Node): Map<Catalog, BindingVia> {
+    let evidence = guardEvidence.get(guarded);
+    if (evidence) return evidence;
+    evidence = new Map();
+    const found = evidence;
+    walk(guarded, (node) => {
+      if (typed && (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression)) {
+        const callee = skipWrappers(node.callee);
+        const named = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
+        const packages = calleePackages(services.esTreeNodeToTSNodeMap.get(named), checker!);
+        for (const catalog of settings.catalogs) {
+          if (!found.has(catalog) && catalog.bindings.modules.some((module) => packages.includes(packageOfSpecifier(module)))) {
+            found.set(catalog, 'inferred');
+          }
+        }
+      } else if (node.type === AST_NODE_TYPES.Identifier) {
+        const sdk = names().get(node.name) ? resolveSdk(node) : undefined;
+        if (sdk && !found.has(sdk.catalog)) found.set(sdk.catalog, typed ? 'inferred' : 'syntax');
+      }
+    });
+    guardEvidence.set(guarded, found);
+    return found;
+  }
+
+  function walk(node: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
+    visit(node);
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === 'object' && 'type' in item) walk(item as TSESTree.Node, visit);
+      } else if (child && typeof child === 'object' && 'type' in child) {
+        walk(child as TSESTree.Node, visit);
+      }
+    }
+  }
+
+  function resolveSdk(identifier: TSESTree.Identifier): SdkName | undefined {
+    return resolveSdkIdentifier(sourceCode, names(), identifier);
+  }
+
+  function entryFor(binding: CodeBinding, value: CodeValue): CodeEntry | undefined {
+    const entry = binding.catalog.byValue(value);
+    if (!entry || binding.accessor.group === undefined) return entry;
+    return entry.groups.includes(binding.accessor.group) ? entry : undefined;
+  }
+
+  function constantText(binding: CodeBinding, entry: CodeEntry, at: TSESTree.Node): ConstantText {
+    if (binding.accessor.binding) return userConstantText(binding, entry, at);
+    const constants = binding.catalog.bindings.constants;
+    const expression = binding.catalog.constantExpression(entry);
+    if (!constants || expression === undefined) return { kind: 'unavailable', text: undefined };
+    const base = expression.slice(0, expression.indexOf('.'));
+    const rest = expression.slice(base.length);
+    // A compatible import of the SDK under any local name: `import ParseSDK from 'parse'`.
+    for (const [local, sdk] of names()) {
+      if (sdk.catalog !== binding.catalog || !compatibleImport(sdk, constants.import.kind, base)) continue;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(at), local);
+      const text = `${local}${rest}`;
+      if (sdk.kind === 'global') {
+        if (!variable || variable.defs.length === 0) return typed ? { kind: 'unavailable', text } : { kind: 'in-scope', text };
+        continue;
+      }
+      if (variable && (variable.scope.type === 'module' || variable.scope.block.type === AST_NODE_TYPES.Program)) {
+        return { kind: 'in-scope', text };
+      }
+    }
+    const taken = ASTUtils.findVariable(sourceCode.getScope(at), base) ?? sourceCode.scopeManager?.globalScope?.through.find((ref) => ref.identifier.name === base);
+    if (taken || sourceCode.ast.sourceType !== 'module') return { kind: 'unavailable', text: expression };
+    return { kind: 'needs-import', text: expression, importText: importStatement(constants.import) };
+  }
+
+  /** A user binding's constants object (`CKErrorCode.zoneBusy`), when it is in scope. */
+  function userConstantText(binding: CodeBinding, entry: CodeEntry, at: TSESTree.Node): ConstantText {
+    const specifier = binding.accessor.binding?.constants;
+    if (specifier === undefined || !typed) return { kind: 'unavailable', text: undefined };
+    const wanted = typeof specifier === 'string' ? [specifier] : [specifier.name].flat();
+    for (const name of wanted) {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(at), name);
+      const def = variable?.defs[0];
+      if (!def) continue;
+      const type = typeOf(def.name)!;
+      if (!valueMatchesSpecifier(def.name, specifier, program!, type)) continue;
+      for (const property of type.getProperties()) {
+        const propertyType = checker!.getTypeOfSymbol(property);
+        const values = literalValues(propertyType);
+        if (values?.length === 1 && values[0] === entry.value) return { kind: 'in-scope', text: `${name}.${property.getName()}` };
+      }
+    }
+    return { kind: 'unavailable', text: undefined };
+  }
+
+  function constantReference(node: TSESTree.MemberExpression): { catalog: Catalog; name: string } | undefined {
+    const name = memberName(node);
+    if (name === undefined) return undefined;
+    const prefix = sourceCode.getText(node.object);
+    const base = baseIdentifier(node.object);
+    if (!base) return undefined;
+    const sdk = resolveSdk(base);
+    if (!sdk?.catalog.bindings.constants) return undefined;
+    const expression = sdk.catalog.bindings.constants.expression;
+    const expectedPrefix = `${base.name}${expression.slice(expression.indexOf('.'), expression.lastIndexOf('.'))}`;
+    return prefix.replaceAll(/\s/g, '') === expectedPrefix ? { catalog: sdk.catalog, name } : undefined;
+  }
+
+  function isCatalogError(node: TSESTree.Node, catalog: Catalog): boolean {
+    return typed && typeIsCatalogError(typeOf(node)!, catalog, checker!);
+  }
+
+  return { settings, typed, bindCode, entryFor, resolveSdk, constantText, constantReference, isCatalogError };
+}
+
+function baseIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {
+  let current = skipWrappers(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = skipWrappers(current.object);
+  return current.type === AST_NODE_TYPES.Identifier ? current : undefined;
+}
+
+function compatibleImport(sdk: SdkName, kind: 'default' | 'named' | 'namespace' | 'require', base: string): boolean {
+  switch (kind) {
+    case 'named':
+      return sdk.kind === 'named' && sdk.imported === base;
+    case 'default':
+      return sdk.kind === 'default' || sdk.kind === 'require' || sdk.kind === 'global';
+    case 'namespace':
+    case 'require':
+      return sdk.kind === 'default' || sdk.kind === 'namespace' || sdk.kind === 'require' || sdk.kind === 'global';
+  }
+}
+
+function importStatement(source: { module: string; kind: string; name: string }): string {
+  switch (source.kind) {
+    case 'default':
+      return `import ${source.name} from '${source.module}';`;
+    case 'named':
+      return `import { ${source.name} } from '${source.module}';`;
+    case 'namespace':
+      return `import * as ${source.name} from '${source.module}';`;
+    default:
+      return `import ${source.name} = require('${source.module}');`;
+  }
+}

@@ -1,0 +1,76 @@
+import { typeMatchesSpecifier, type TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
+import ts from 'typescript';
+
+import type { Catalog } from '../catalog/catalog.js';
+import { packageOfFile } from './packages.js';
+
+const MAX_BASE_DEPTH = 8;
+
+export function isAnyOrUnknown(type: ts.Type): boolean {
+  return (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
+}
+
+/** Union and intersection members, flattened; other types as themselves. */
+export function constituents(type: ts.Type): readonly ts.Type[] {
+  return type.isUnionOrIntersection() ? type.types.flatMap(constituents) : [type];
+}
+
+/** Whether a symbol is declared under `name` in one of `packages`. */
+function symbolDeclaredIn(symbol: ts.Symbol | undefined, name: string, packages: readonly string[]): boolean {
+  if (!symbol || symbol.getName() !== name) return false;
+  return (symbol.getDeclarations() ?? []).some((declaration) => {
+    const pkg = packageOfFile(declaration.getSourceFile().fileName);
+    return pkg !== undefined && packages.includes(pkg);
+  });
+}
+
+function matchesErrorType(type: ts.Type, catalog: Catalog, checker: ts.TypeChecker, depth: number): boolean {
+  const symbol = type.getSymbol();
+  for (const errorType of catalog.bindings.errorTypes) {
+    const simpleName = errorType.name.slice(errorType.name.lastIndexOf('.') + 1);
+    if (symbolDeclaredIn(symbol, simpleName, errorType.packages) || symbolDeclaredIn(type.aliasSymbol, simpleName, errorType.packages)) {
+      return true;
+    }
+  }
+  if (depth >= MAX_BASE_DEPTH || !symbol || (symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface)) === 0) return false;
+  const target = (type as ts.TypeReference).target ?? type;
+  if (!target.isClassOrInterface()) return false;
+  return (checker.getBaseTypes(target) ?? []).some((base) => matchesErrorType(base, catalog, checker, depth + 1));
+}
+
+/**
+ * Whether a value of this type carries the catalog's error type: it is the type (declared in
+ * the catalog's packages, not merely of the same name), extends it, or is a union or
+ * intersection with a member that does.
+ */
+export function typeIsCatalogError(type: ts.Type, catalog: Catalog, checker: ts.TypeChecker): boolean {
+  if (catalog.bindings.errorTypes.length === 0) return false;
+  return constituents(type).some((member) => matchesErrorType(member, catalog, checker, 0));
+}
+
+/** Whether the type, or a member of its union or intersection, matches a user's specifier. */
+export function typeMatchesBinding(type: ts.Type, specifier: TypeOrValueSpecifier, program: ts.Program): boolean {
+  return constituents(type).some((member) => typeMatchesSpecifier(member, specifier, program));
+}
+
+/** The values of a union of literal types (or an enum); `undefined` when the type is anything else. */
+export function literalValues(type: ts.Type): (string | number)[] | undefined {
+  const values: (string | number)[] = [];
+  for (const member of constituents(type)) {
+    if (member.isStringLiteral() || member.isNumberLiteral()) values.push(member.value);
+    else if ((member.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)) === 0) return undefined;
+  }
+  return values.length > 0 ? values : undefined;
+}
+
+/** The packages that declare what a call or `new` expression invokes. */
+export function calleePackages(node: ts.Node, checker: ts.TypeChecker): string[] {
+  let symbol = checker.getSymbolAtLocation(node);
+  if (symbol && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
+  const packages: string[] = [];
+  for (const declaration of symbol?.getDeclarations() ?? []) {
+    const pkg = packageOfFile(declaration.getSourceFile().fileName);
+    if (pkg !== undefined && !packages.includes(pkg)) packages.push(pkg);
+  }
+  return packages;
+}

@@ -1,0 +1,30 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import type { ErrorCodesRuleDocs } from './create-rule.js';
+import { PLUGIN_NAMESPACE } from './meta.js';
+
+type Rule = TSESLint.RuleModule<string, readonly unknown[], ErrorCodesRuleDocs>;
+
+export type ConfigName = 'recommended' | 'recommended-type-checked' | 'strict' | 'all';
+
+/** Which rules each config enables, read from every rule's `meta.docs`. */
+const membership: Record<ConfigName, (docs: ErrorCodesRuleDocs) => boolean> = {
+  // Works without type information: rules that need a program are left out.
+  recommended: (docs) => docs.recommended === 'recommended' && docs.requiresTypeChecking !== true,
+  'recommended-type-checked': (docs) => docs.recommended === 'recommended',
+  strict: (docs) => docs.recommended === 'recommended' || docs.recommended === 'strict',
+  all: () => true,
+};
+
+/** Flat configs derived from rule meta; each carries the plugin so that one line enables it. */
+export function createConfigs(plugin: { rules: Record<string, Rule> }): Record<ConfigName, TSESLint.FlatConfig.Config> {
+  const configs = {} as Record<ConfigName, TSESLint.FlatConfig.Config>;
+  for (const [name, includes] of Object.entries(membership) as [ConfigName, (docs: ErrorCodesRuleDocs) => boolean][]) {
+    const rules: TSESLint.FlatConfig.Rules = {};
+    for (const [ruleName, rule] of Object.entries(plugin.rules)) {
+      if (rule.meta.docs && includes(rule.meta.docs)) rules[`${PLUGIN_NAMESPACE}/${ruleName}`] = 'error';
+    }
+    configs[name] = { name: `${PLUGIN_NAMESPACE}/${name}`, plugins: { [PLUGIN_NAMESPACE]: plugin as TSESLint.FlatConfig.Plugin }, rules };
+  }
+  return configs;
+}

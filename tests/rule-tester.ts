@@ -1,0 +1,35 @@
+/**
+ * The shared RuleTesters: typed (fixture project, real SDK packages from node_modules) and
+ * untyped (plain JavaScript, no program). Typed cases are linted as tests/fixtures/project/file.ts.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { afterAll, describe, it } from 'vitest';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+export const fixtureProject = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'project');
+
+export function typedRuleTester(settings?: Record<string, unknown>): RuleTester {
+  return new RuleTester({
+    languageOptions: {
+      parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixtureProject },
+    },
+    ...(settings ? { settings } : {}),
+  });
+}
+
+export function untypedRuleTester(settings?: Record<string, unknown>): RuleTester {
+  return new RuleTester({
+    languageOptions: { parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
+    ...(settings ? { settings } : {}),
+  });
+}
+
+/** Cases that run in the typed tester are linted as this file. */
+export const typedFile = path.join(fixtureProject, 'file.ts');

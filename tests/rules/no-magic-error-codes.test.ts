@@ -1,0 +1,478 @@
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import { describe, expect, it } from 'vitest';
+
+import rule, { type MessageIds, type Options } from '../../rules/no-magic-error-codes.js';
+import { typedRuleTester, untypedRuleTester } from '../rule-tester.js';
+import { typeErrors } from '../type-errors.js';
+
+const bridgeSettings = {
+  'error-codes': {
+    bindings: [
+      {
+        catalog: 'cloudkit',
+        type: { from: 'file', name: 'NativeCloudKitError', path: 'tests/fixtures/project/bridge.ts' },
+        accessor: 'code',
+        constants: { from: 'file', name: 'CKErrorCode', path: 'tests/fixtures/project/bridge.ts' },
+      },
+    ],
+  },
+};
+
+/** Typed invalid cases whose fixed output must type-check. */
+const typedInvalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    // A comparison on a declared Parse.Error.
+    code: `import Parse from 'parse';
+declare const err: Parse.Error;
+if (err.code === 209) {}`,
+    output: `import Parse from 'parse';
+declare const err: Parse.Error;
+if (err.code === Parse.Error.INVALID_SESSION_TOKEN) {}`,
+    errors: [{ messageId: 'magicCode', line: 3, column: 18, endColumn: 21 }],
+  },
+  {
+    // Either order, loose equality, inequality.
+    code: `import Parse from 'parse';
+declare const err: Parse.Error;
+const a = 209 == err.code;
+const b = err.code !== 101;`,
+    output: `import Parse from 'parse';
+declare const err: Parse.Error;
+const a = Parse.Error.INVALID_SESSION_TOKEN == err.code;
+const b = err.code !== Parse.Error.OBJECT_NOT_FOUND;`,
+    errors: [
+      { messageId: 'magicCode', line: 3, column: 11 },
+      { messageId: 'magicCode', line: 4, column: 24 },
+    ],
+  },
+  {
+    // switch cases; 101 carries two documented meanings and the message says both.
+    code: `import Parse from 'parse';
+function handle(err: Parse.Error): string {
+  switch (err.code) {
+    case 209: return 'login';
+    case 101: return 'missing';
+    case 12345: return 'unknown code: not this rule';
+    default: return 'other';
+  }
+}`,
+    output: `import Parse from 'parse';
+function handle(err: Parse.Error): string {
+  switch (err.code) {
+    case Parse.Error.INVALID_SESSION_TOKEN: return 'login';
+    case Parse.Error.OBJECT_NOT_FOUND: return 'missing';
+    case 12345: return 'unknown code: not this rule';
+    default: return 'other';
+  }
+}`,
+    errors: [
+      { messageId: 'magicCode', line: 4, column: 10 },
+      {
+        messageId: 'magicCode',
+        line: 5,
+        column: 10,
+        data: {
+          label: 'Parse.Error.OBJECT_NOT_FOUND (101)',
+          value: '101',
+          meaning:
+            'the object or session does not exist, or its ACL hides it from the caller (the documentation also uses 101 for UserInvalidLoginParams: login failed because the username or password is wrong)',
+        },
+      },
+    ],
+  },
+  {
+    // includes() over a literal array, a const array, and Set#has.
+    code: `import Parse from 'parse';
+declare const err: Parse.Error;
+const RETRY = [100, 124];
+const a = [100, 124].includes(err.code);
+const b = RETRY.indexOf(err.code) !== -1;
+const c = new Set([209]).has(err.code);`,
+    output: `import Parse from 'parse';
+declare const err: Parse.Error;
+const RETRY = [Parse.Error.CONNECTION_FAILED, Parse.Error.TIMEOUT];
+const a = [Parse.Error.CONNECTION_FAILED, Parse.Error.TIMEOUT].includes(err.code);
+const b = RETRY.indexOf(err.code) !== -1;
+const c = new Set([Parse.Error.INVALID_SESSION_TOKEN]).has(err.code);`,
+    errors: [
+      { messageId: 'magicCode', line: 3, column: 16 },
+      { messageId: 'magicCode', line: 3, column: 21 },
+      { messageId: 'magicCode', line: 4, column: 12 },
+      { messageId: 'magicCode', line: 4, column: 17 },
+      { messageId: 'magicCode', line: 6, column: 20 },
+    ],
+  },
+  {
+    // Constructors, defaults, assignments and -1.
+    code: `import Parse from 'parse';
+declare const err: Parse.Error;
+const thrown = new Parse.Error(141, 'cloud function failed');
+const code = err.code || 1;
+err.code = 209;
+const other = err.code === -1;`,
+    output: `import Parse from 'parse';
+declare const err: Parse.Error;
+const thrown = new Parse.Error(Parse.Error.SCRIPT_FAILED, 'cloud function failed');
+const code = err.code || Parse.Error.INTERNAL_SERVER_ERROR;
+err.code = Parse.Error.INVALID_SESSION_TOKEN;
+const other = err.code === Parse.Error.OTHER_CAUSE;`,
+    errors: [
+      { messageId: 'magicCode', line: 3, column: 32 },
+      { messageId: 'magicCode', line: 4, column: 26 },
+      { messageId: 'magicCode', line: 5, column: 12 },
+      { messageId: 'magicCode', line: 6, column: 28 },
+    ],
+  },
+  {
+    // Subclasses, optional chains, unions and variables that hold the code.
+    code: `import Parse from 'parse';
+class AppError extends Parse.Error {}
+declare const mine: AppError;
+declare const maybe: Parse.Error | TypeError | undefined;
+declare const err: Parse.Error;
+const { code } = err;
+const copied = err.code;
+const a = mine.code === 209;
+const b = (maybe as Parse.Error | undefined)?.code === 209;
+const c = code === 209;
+const d = copied === 209;`,
+    output: `import Parse from 'parse';
+class AppError extends Parse.Error {}
+declare const mine: AppError;
+declare const maybe: Parse.Error | TypeError | undefined;
+declare const err: Parse.Error;
+const { code } = err;
+const copied = err.code;
+const a = mine.code === Parse.Error.INVALID_SESSION_TOKEN;
+const b = (maybe as Parse.Error | undefined)?.code === Parse.Error.INVALID_SESSION_TOKEN;
+const c = code === Parse.Error.INVALID_SESSION_TOKEN;
+const d = copied === Parse.Error.INVALID_SESSION_TOKEN;`,
+    errors: [
+      { messageId: 'magicCode', line: 8, column: 25 },
+      { messageId: 'magicCode', line: 9, column: 56 },
+      { messageId: 'magicCode', line: 10, column: 20 },
+      { messageId: 'magicCode', line: 11, column: 22 },
+    ],
+  },
+  {
+    // instanceof narrowing, and any-typed errors around Parse calls (try/catch and .catch()).
+    code: `import Parse from 'parse/node';
+async function run(): Promise<void> {
+  try {
+    await Parse.User.logIn('ada', 'secret');
+  } catch (e) {
+    if (e instanceof Parse.Error && e.code === 209) {}
+  }
+  try {
+    await new Parse.Query('Post').find();
+  } catch (e: any) {
+    if (e.code === 101) {}
+  }
+  await new Parse.Query('Post').first().catch((e: any) => e.code === 100);
+}`,
+    output: `import Parse from 'parse/node';
+async function run(): Promise<void> {
+  try {
+    await Parse.User.logIn('ada', 'secret');
+  } catch (e) {
+    if (e instanceof Parse.Error && e.code === Parse.Error.INVALID_SESSION_TOKEN) {}
+  }
+  try {
+    await new Parse.Query('Post').find();
+  } catch (e: any) {
+    if (e.code === Parse.Error.OBJECT_NOT_FOUND) {}
+  }
+  await new Parse.Query('Post').first().catch((e: any) => e.code === Parse.Error.CONNECTION_FAILED);
+}`,
+    errors: [
+      { messageId: 'magicCode', line: 6, column: 48 },
+      { messageId: 'magicCode', line: 11, column: 20 },
+      { messageId: 'magicCode', line: 13, column: 70 },
+    ],
+  },
+  {
+    // The SDK imported under another name: the fix uses that name.
+    code: `import ParseSDK from 'parse';
+declare const err: ParseSDK.Error;
+if (err.code === 209) {}`,
+    output: `import ParseSDK from 'parse';
+declare const err: ParseSDK.Error;
+if (err.code === ParseSDK.Error.INVALID_SESSION_TOKEN) {}`,
+    errors: [{ messageId: 'magicCode', data: { label: 'ParseSDK.Error.INVALID_SESSION_TOKEN (209)', value: '209', meaning: 'the session token has expired or was revoked; the user has to sign in again' } }],
+  },
+  {
+    // Drupal: code and getErrorCode(), imported from either package.
+    code: `import { DrupalError } from '@drupal-js-sdk/error';
+declare const e: DrupalError;
+const a = e.code === 42;
+const b = e.getErrorCode() === 100;`,
+    output: `import { DrupalError } from '@drupal-js-sdk/error';
+declare const e: DrupalError;
+const a = e.code === DrupalError.MISSING_IMPLEMENTATION_ERROR;
+const b = e.getErrorCode() === DrupalError.CONNECTION_FAILED;`,
+    errors: [
+      { messageId: 'magicCode', line: 3, column: 22 },
+      { messageId: 'magicCode', line: 4, column: 32 },
+    ],
+  },
+  {
+    // CloudKit JS string codes, with the option on; ZONE_BUSY has no declared constant.
+    code: `import * as CloudKit from 'tsl-apple-cloudkit';
+declare const e: CloudKit.CKError;
+const a = e.ckErrorCode === 'THROTTLED';
+const b = e.ckErrorCode === 'ZONE_BUSY';`,
+    output: `import * as CloudKit from 'tsl-apple-cloudkit';
+declare const e: CloudKit.CKError;
+const a = e.ckErrorCode === CloudKit.CKError.THROTTLED;
+const b = e.ckErrorCode === 'ZONE_BUSY';`,
+    options: [{ checkStrings: true }],
+    errors: [{ messageId: 'magicCode', line: 3, column: 29 }],
+  },
+  {
+    // A user binding: a native bridge's error type and constants object.
+    code: `import { CKErrorCode, type NativeCloudKitError } from './bridge.js';
+declare const e: NativeCloudKitError;
+if (e.code === 23) {}`,
+    output: `import { CKErrorCode, type NativeCloudKitError } from './bridge.js';
+declare const e: NativeCloudKitError;
+if (e.code === CKErrorCode.zoneBusy) {}`,
+    settings: bridgeSettings,
+    errors: [{ messageId: 'magicCode', data: { label: 'CKErrorCode.zoneBusy (23)', value: '23', meaning: 'the server is too busy to handle operations on this record zone right now' } }],
+  },
+];
+
+const typed = typedRuleTester();
+
+typed.run('no-magic-error-codes (typed)', rule, {
+  valid: [
+    // Constants are what the rule asks for.
+    `import Parse from 'parse';
+declare const err: Parse.Error;
+if (err.code === Parse.Error.INVALID_SESSION_TOKEN) {}`,
+    // Trap: the same number on an unrelated API's error type.
+    `interface ApiError { code: number; message: string }
+declare const apiError: ApiError;
+if (apiError.code === 209) {}`,
+    // Trap: a class named ParseError that is not the SDK's.
+    `class ParseError extends Error { code = 0 }
+declare const err: ParseError;
+if (err.code === 209) {}`,
+    // Trap: a MongoDB error 251 in a file that also uses Parse.
+    `import Parse from 'parse';
+declare const db: { insertOne(doc: object): Promise<void> };
+async function save(): Promise<void> {
+  await new Parse.Query('Post').find();
+  try {
+    await db.insertOne({});
+  } catch (e: any) {
+    if (e.code === 251) {}
+  }
+}`,
+    // Trap: character codes.
+    `declare const text: string;
+switch (text.charCodeAt(0)) { case 123: break; }`,
+    // Trap: a process exit code 141 (SIGPIPE).
+    `declare const child: { on(event: 'exit', listener: (code: number) => void): void };
+child.on('exit', (code) => { if (code === 141) {} });`,
+    // Trap: a code inside a comment.
+    `import Parse from 'parse';
+// if (err.code === 209) logout();
+/* case 101: */`,
+    // Trap: an any-typed error whose try block calls nothing from the SDK.
+    `import Parse from 'parse';
+declare function doThing(): Promise<void>;
+async function f(): Promise<void> {
+  try { await doThing(); } catch (e: any) { if (e.code === 209) {} }
+}`,
+    // Values the catalog does not know are no-unknown-error-codes' reports, never this rule's.
+    `import Parse from 'parse';
+declare const err: Parse.Error;
+if (err.code === 212) {}`,
+    // Application-defined codes.
+    `import Parse from 'parse';
+declare const err: Parse.Error;
+if (err.code === 9001) {}`,
+    // Codes the SDK declares no constant for cannot be written as one.
+    `import Parse from 'parse';
+declare const err: Parse.Error;
+if (err.code === 150) {}`,
+    // String codes are readable: off unless checkStrings.
+    `import * as CloudKit from 'tsl-apple-cloudkit';
+declare const e: CloudKit.CKError;
+if (e.ckErrorCode === 'THROTTLED') {}`,
+    // HTTP and bkend have no SDK constants.
+    `declare const res: Response;
+if (res.status === 429) {}`,
+    // allow.
+    {
+      code: `import Parse from 'parse';
+declare const err: Parse.Error;
+if (err.code === 209) {}`,
+      options: [{ allow: [209] }],
+    },
+    // A native bridge's error without a binding is not a CloudKit error.
+    `import type { NativeCloudKitError } from './bridge.js';
+declare const e: NativeCloudKitError;
+if (e.code === 23) {}`,
+    // A union of two catalogs' errors is ambiguous: no report.
+    `import Parse from 'parse';
+import { DrupalError } from '@drupal-js-sdk/error';
+declare const e: Parse.Error | DrupalError;
+if (e.code === 209) {}`,
+  ],
+  invalid: [
+    ...typedInvalid,
+    {
+      // A type-only import cannot be used as a value: report, no fix.
+      code: `import type Parse from 'parse';
+declare const err: Parse.Error;
+if (err.code === 209) {}`,
+      errors: [{ messageId: 'magicCode', line: 3, column: 18, suggestions: [] }],
+    },
+    {
+      // A shadowed Parse is not the SDK: report, no fix, no suggestion.
+      code: `import Parse from 'parse';
+declare const err: Parse.Error;
+function f(Parse: string): void {
+  if (err.code === 209) {}
+}`,
+      errors: [{ messageId: 'magicCode', line: 4, column: 20, suggestions: [] }],
+    },
+    {
+      // Nothing named Parse in the file: a suggestion that also adds the import.
+      code: `type SdkError = InstanceType<typeof import('parse').default.Error>;
+declare const err: SdkError;
+if (err.code === 209) {}`,
+      errors: [
+        {
+          messageId: 'magicCode',
+          line: 3,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'useConstantWithImport',
+              data: { value: '209', constant: 'Parse.Error.INVALID_SESSION_TOKEN', importText: "import Parse from 'parse';" },
+              output: `import Parse from 'parse';
+type SdkError = InstanceType<typeof import('parse').default.Error>;
+declare const err: SdkError;
+if (err.code === Parse.Error.INVALID_SESSION_TOKEN) {}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Object keys become computed keys: a suggestion, because the object's type changes.
+      code: `import Parse from 'parse';
+declare const err: Parse.Error;
+const messages = { 209: 'Please log in again' };
+const text = messages[err.code as 209];`,
+      errors: [
+        {
+          messageId: 'magicCode',
+          line: 3,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'useConstant',
+              data: { value: '209', constant: 'Parse.Error.INVALID_SESSION_TOKEN' },
+              output: `import Parse from 'parse';
+declare const err: Parse.Error;
+const messages = { [Parse.Error.INVALID_SESSION_TOKEN]: 'Please log in again' };
+const text = messages[err.code as 209];`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+describe('no-magic-error-codes fixes compile', () => {
+  it.each(typedInvalid.map((testCase, index) => [index, testCase] as const))('case %i: input and output type-check', (_index, testCase) => {
+    expect(typeErrors(testCase.code)).toEqual([]);
+    expect(typeErrors(testCase.output as string)).toEqual([]);
+  });
+});
+
+const untyped = untypedRuleTester();
+
+untyped.run('no-magic-error-codes (untyped)', rule, {
+  valid: [
+    // Trap: MongoDB code in a file that uses Parse; the try block calls nothing of Parse.
+    `import Parse from 'parse';
+async function save(db) {
+  try { await db.collection('posts').insertOne({}); } catch (e) { if (e.code === 251) {} }
+}`,
+    // Trap: a code on an unrelated value.
+    `if (apiError.code === 209) {}`,
+    // Trap: no SDK anywhere.
+    `try { await run(); } catch (e) { if (e.code === 141) {} }`,
+    // A local variable named Parse is not the Cloud Code global.
+    `const Parse = makeParser();
+try { Parse.run(); } catch (e) { if (e.code === 209) {} }`,
+  ],
+  invalid: [
+    {
+      // Cloud Code: the global Parse.
+      code: `Parse.Cloud.define('publish', async (request) => {
+  try {
+    await new Parse.Query('Post').get(request.params.id);
+  } catch (e) {
+    if (e.code === 101) throw new Parse.Error(141, 'not found');
+  }
+});`,
+      output: `Parse.Cloud.define('publish', async (request) => {
+  try {
+    await new Parse.Query('Post').get(request.params.id);
+  } catch (e) {
+    if (e.code === Parse.Error.OBJECT_NOT_FOUND) throw new Parse.Error(Parse.Error.SCRIPT_FAILED, 'not found');
+  }
+});`,
+      languageOptions: { sourceType: 'script' },
+      errors: [
+        { messageId: 'magicCode', line: 5, column: 20 },
+        { messageId: 'magicCode', line: 5, column: 47 },
+      ],
+    },
+    {
+      // CommonJS require.
+      code: `const Parse = require('parse/node');
+async function login() {
+  try { await Parse.User.logIn('ada', 'pw'); } catch (err) { if (err.code === 209) return null; }
+}`,
+      output: `const Parse = require('parse/node');
+async function login() {
+  try { await Parse.User.logIn('ada', 'pw'); } catch (err) { if (err.code === Parse.Error.INVALID_SESSION_TOKEN) return null; }
+}`,
+      languageOptions: { sourceType: 'script' },
+      errors: [{ messageId: 'magicCode', line: 3, column: 79 }],
+    },
+    {
+      // instanceof narrowing without types, and a promise rejection handler.
+      code: `import Parse from 'parse';
+function handle(e) { if (e instanceof Parse.Error && e.code === 209) {} }
+new Parse.Query('Post').find().catch((e) => { switch (e.code) { case 100: break; } });`,
+      output: `import Parse from 'parse';
+function handle(e) { if (e instanceof Parse.Error && e.code === Parse.Error.INVALID_SESSION_TOKEN) {} }
+new Parse.Query('Post').find().catch((e) => { switch (e.code) { case Parse.Error.CONNECTION_FAILED: break; } });`,
+      errors: [
+        { messageId: 'magicCode', line: 2, column: 65 },
+        { messageId: 'magicCode', line: 3, column: 70 },
+      ],
+    },
+    {
+      // Drupal, destructured require.
+      code: `const { Drupal, DrupalError } = require('drupal-js-sdk');
+async function load(api) {
+  try { await api.getMenu('main'); Drupal.x(); } catch (e) { if (e.getErrorCode() === 100) {} }
+}`,
+      output: `const { Drupal, DrupalError } = require('drupal-js-sdk');
+async function load(api) {
+  try { await api.getMenu('main'); Drupal.x(); } catch (e) { if (e.getErrorCode() === DrupalError.CONNECTION_FAILED) {} }
+}`,
+      languageOptions: { sourceType: 'script' },
+      errors: [{ messageId: 'magicCode', line: 3, column: 87 }],
+    },
+  ],
+});
