@@ -48,9 +48,9 @@ export default createRule<Options, MessageIds>({
       },
     ],
     messages: {
-      unknownCode: '{{value}} is not a {{catalog}} error code{{hint}}.',
-      wrongGroup: '{{value}} never appears in `{{accessor}}`: {{label}} is not a code of group "{{group}}"{{hint}}.',
-      unknownConstant: '{{expression}} does not exist: {{catalog}} has no constant {{name}}{{hint}}.',
+      unknownCode: '{{value}} is not a {{catalog}} error code.{{hint}}',
+      wrongGroup: '{{value}} never appears in `{{accessor}}`: {{label}} is not a code of group "{{group}}".{{hint}}',
+      unknownConstant: '{{expression}} does not exist: {{catalog}} has no constant {{name}}.{{hint}}',
       otherCatalog: '{{expression}} is a {{otherCatalog}} code, but this code is a {{catalog}} code.',
       didYouMean: 'Replace with {{replacement}}.',
     },
@@ -62,27 +62,30 @@ export default createRule<Options, MessageIds>({
     const binder = createBinder(context);
     const { sourceCode } = context;
 
-    /** "; did you mean 'THROTTLED'?" plus a note when another catalog has the name. */
+    /** " Did you mean 'THROTTLED'?" plus a note when another catalog has the name. */
     function hintFor(catalog: Catalog, name: string, candidates: readonly string[]): string {
       const parts: string[] = [];
-      if (candidates.length > 0) parts.push(`; did you mean ${candidates.join(' or ')}?`);
+      if (candidates.length > 0) parts.push(` Did you mean ${candidates.join(' or ')}?`);
       for (const other of binder.settings.catalogs) {
         if (other === catalog) continue;
         const entry = other.byName(name) ?? other.byName(other.closestNames(name, 1)[0] ?? '');
         if (entry && normalised(entry.name) === normalised(name)) {
-          parts.push(` (${entry.name} is a ${other.name} code, not a ${catalog.name} code)`);
+          parts.push(` ${entry.name} is a ${other.name} code, not a ${catalog.name} code.`);
           break;
         }
       }
       return parts.join('');
     }
 
-    function literalCandidates(catalog: Catalog, value: CodeValue): string[] {
+    /** Close codes that the site's accessor can hold (`error` holds legacy bkend codes only). */
+    function literalCandidates(site: CodeSite, value: CodeValue): string[] {
       if (typeof value !== 'string') return [];
+      const { catalog } = site.binding;
       return catalog
-        .closestNames(value)
+        .closestNames(value, 6)
         .map((name) => catalog.byName(name)!)
-        .filter((entry, index, all) => typeof entry.value === 'string' && all.indexOf(entry) === index)
+        .filter((entry, index, all) => all.indexOf(entry) === index && binder.entryFor(site.binding, entry.value) === entry)
+        .slice(0, 3)
         .map((entry) => valueText(entry.value));
     }
 
@@ -90,7 +93,7 @@ export default createRule<Options, MessageIds>({
       const { catalog, accessor } = site.binding;
       if (allow.has(value) || catalog.customRange(value) || binder.entryFor(site.binding, value)) return;
       const quote = site.node.type === AST_NODE_TYPES.Literal ? sourceCode.getText(site.node)[0] : "'";
-      const candidates = literalCandidates(catalog, value);
+      const candidates = literalCandidates(site, value);
       const suggest = candidates.map((candidate) => {
         const replacement = quote === "'" ? candidate : `${quote}${candidate.slice(1, -1)}${quote}`;
         return { messageId: 'didYouMean' as const, data: { replacement }, fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(site.node, replacement) };
@@ -98,7 +101,7 @@ export default createRule<Options, MessageIds>({
       const entry = catalog.byValue(value);
       if (entry && accessor.group !== undefined) {
         const readers = catalog.bindings.accessors.filter((candidate) => candidate.group === undefined || entry.groups.includes(candidate.group));
-        const readerHint = readers.length > 0 ? `; it is read from \`${readers.map((reader) => reader.path).join('` or `')}\`` : '';
+        const readerHint = readers.length > 0 ? ` Read it from \`${readers.map((reader) => reader.path).join('` or `')}\`.` : '';
         context.report({
           node: site.node,
           messageId: 'wrongGroup',
@@ -153,7 +156,7 @@ export default createRule<Options, MessageIds>({
             expression: sourceCode.getText(node),
             catalog: catalog.name,
             name,
-            hint: candidates.length > 0 ? `; did you mean ${candidates.join(' or ')}?` : hintFor(catalog, name, []),
+            hint: hintFor(catalog, name, candidates),
           },
           suggest: candidates.map((replacement) => ({
             messageId: 'didYouMean' as const,

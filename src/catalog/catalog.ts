@@ -116,19 +116,30 @@ export class Catalog {
   }
 
   /**
-   * Up to `max` names or aliases close to `name`, closest first: the answer to "did you mean …?".
-   * Case, `_`, `-` and `/` are ignored when comparing, so `throttle` finds `THROTTLED`.
+   * Up to `max` names or aliases close to `name`: the answer to "did you mean …?". Case, `_`,
+   * `-` and `/` are ignored, so `throttle` finds `THROTTLED`. The nearest names by edit
+   * distance win (a small distance for the name's length); failing those, names that contain
+   * it or that it contains (`RATE_LIMIT` → `RATE_LIMIT_EXCEEDED`).
    */
   closestNames(name: string, max = 3): string[] {
     const wanted = normalise(name);
-    const limit = Math.max(2, Math.floor(wanted.length / 3));
-    const scored: { name: string; score: number }[] = [];
+    const limit = Math.max(1, Math.floor(wanted.length / 4));
+    let best = Number.POSITIVE_INFINITY;
+    let nearest: string[] = [];
+    const containing: string[] = [];
     for (const candidate of this.#byName.keys()) {
-      const score = distance(wanted, normalise(candidate));
-      if (score <= limit) scored.push({ name: candidate, score });
+      const normalised = normalise(candidate);
+      const score = distance(wanted, normalised);
+      if (score <= limit) {
+        if (score < best) [best, nearest] = [score, []];
+        if (score === best) nearest.push(candidate);
+      } else if (wanted.length >= 4 && (normalised.includes(wanted) || wanted.includes(normalised))) {
+        containing.push(candidate);
+      }
     }
-    scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
-    return scored.slice(0, max).map((item) => item.name);
+    // Prefixes first (`RATE_LIMIT_EXCEEDED` before `EMAIL_RATE_LIMIT`), then the nearest in length.
+    const rank = (candidate: string): number => (normalise(candidate).startsWith(wanted) ? 0 : 1000) + Math.abs(candidate.length - name.length);
+    return (nearest.length > 0 ? nearest : containing).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).slice(0, max);
   }
 }
 

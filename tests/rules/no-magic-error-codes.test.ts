@@ -429,7 +429,7 @@ try { Parse.run(); } catch (e) { if (e.code === 209) {} }`,
     if (e.code === Parse.Error.OBJECT_NOT_FOUND) throw new Parse.Error(Parse.Error.SCRIPT_FAILED, 'not found');
   }
 });`,
-      languageOptions: { sourceType: 'script' },
+      languageOptions: { parserOptions: { sourceType: 'script' } },
       errors: [
         { messageId: 'magicCode', line: 5, column: 20 },
         { messageId: 'magicCode', line: 5, column: 47 },
@@ -445,7 +445,7 @@ async function login() {
 async function login() {
   try { await Parse.User.logIn('ada', 'pw'); } catch (err) { if (err.code === Parse.Error.INVALID_SESSION_TOKEN) return null; }
 }`,
-      languageOptions: { sourceType: 'script' },
+      languageOptions: { parserOptions: { sourceType: 'script' } },
       errors: [{ messageId: 'magicCode', line: 3, column: 79 }],
     },
     {
@@ -471,7 +471,7 @@ async function load(api) {
 async function load(api) {
   try { await api.getMenu('main'); Drupal.x(); } catch (e) { if (e.getErrorCode() === DrupalError.CONNECTION_FAILED) {} }
 }`,
-      languageOptions: { sourceType: 'script' },
+      languageOptions: { parserOptions: { sourceType: 'script' } },
       errors: [{ messageId: 'magicCode', line: 3, column: 87 }],
     },
   ],
