@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
 import { afterAll, describe, it } from 'vitest';
 
 RuleTester.afterAll = afterAll;
@@ -24,7 +25,16 @@ export function typedRuleTester(settings?: Record<string, unknown>): RuleTester 
   });
 }
 
+/** Plain JavaScript with ESLint's default parser (espree): no parser services at all. */
 export function untypedRuleTester(settings?: Record<string, unknown>): RuleTester {
+  return new RuleTester({
+    languageOptions: { parser: espree as never, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
+    ...(settings ? { settings } : {}),
+  });
+}
+
+/** TypeScript syntax without type information: @typescript-eslint/parser with no project. */
+export function syntaxOnlyRuleTester(settings?: Record<string, unknown>): RuleTester {
   return new RuleTester({
     languageOptions: { parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
     ...(settings ? { settings } : {}),

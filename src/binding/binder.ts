@@ -1,5 +1,5 @@
 import { valueMatchesSpecifier } from '@typescript-eslint/type-utils';
-import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 
 import type { Catalog, CodeEntry } from '../catalog/catalog.js';
@@ -64,8 +64,9 @@ export function createBinder(context: Context): Binder {
   const settings = getSettings(context.settings, context.cwd);
   const index = accessorIndex(settings);
   const { sourceCode } = context;
-  const services = ESLintUtils.getParserServices(context, true);
-  const program = services.program;
+  // Without @typescript-eslint/parser (plain JavaScript with espree) there are no services at all.
+  const services = sourceCode.parserServices?.program ? (sourceCode.parserServices as ParserServicesWithTypeInformation) : undefined;
+  const program = services?.program ?? null;
   const typed = program !== null;
   const checker = program?.getTypeChecker();
 
@@ -75,7 +76,7 @@ export function createBinder(context: Context): Binder {
   const bindings = new Map<TSESTree.Node, CodeBinding | undefined>();
 
   function typeOf(node: TSESTree.Node): ts.Type | undefined {
-    return typed ? services.getTypeAtLocation(node) : undefined;
+    return services?.getTypeAtLocation(node);
   }
 
   function bindCode(node: TSESTree.Node): CodeBinding | undefined {
@@ -222,7 +223,7 @@ export function createBinder(context: Context): Binder {
       if (typed && (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression)) {
         const callee = skipWrappers(node.callee);
         const named = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
-        const packages = calleePackages(services.esTreeNodeToTSNodeMap.get(named), checker!);
+        const packages = calleePackages(services!.esTreeNodeToTSNodeMap.get(named), checker!);
         for (const catalog of settings.catalogs) {
           if (!found.has(catalog) && catalog.bindings.modules.some((module) => packages.includes(packageOfSpecifier(module)))) {
             found.set(catalog, 'inferred');

@@ -270,7 +270,7 @@ try { await db.insert(); } catch (e) { if (e.code === 251) {} }`,
     `if (apiError.code === 212) {}`,
     // Cloud Code's own custom codes, allowed.
     {
-      code: `try { await new Parse.Query('X').find(); } catch (e) { if (e.code === 4242) {} }`,
+      code: `async function f() { try { await new Parse.Query('X').find(); } catch (e) { if (e.code === 4242) {} } }`,
       options: [{ allow: [4242] }],
       languageOptions: { parserOptions: { sourceType: 'script' } },
     },
@@ -280,9 +280,9 @@ if (body.error === 'THROTTLE') {}`,
   ],
   invalid: [
     {
-      code: `try { await new Parse.Query('X').find(); } catch (e) { if (e.code === 4242) {} }`,
+      code: `async function f() { try { await new Parse.Query('X').find(); } catch (e) { if (e.code === 4242) {} } }`,
       languageOptions: { parserOptions: { sourceType: 'script' } },
-      errors: [{ messageId: 'unknownCode', line: 1, column: 71, data: { value: '4242', catalog: 'Parse', hint: '' } }],
+      errors: [{ messageId: 'unknownCode', line: 1, column: 92, data: { value: '4242', catalog: 'Parse', hint: '' } }],
     },
     {
       // A typo in a Cloud Code constant.
