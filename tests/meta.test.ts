@@ -1,0 +1,84 @@
+/** The plugin's shape: rule files, docs, configs derived from meta, package identity. */
+import { readdirSync, readFileSync } from 'node:fs';
+
+import { type ESLint, Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import plugin, { rules } from '../src/index.js';
+import { DOCS_BASE_URL } from '../src/create-rule.js';
+import { PLUGIN_NAME, PLUGIN_VERSION } from '../src/meta.js';
+
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+const ruleFiles = readdirSync(new URL('../rules/', import.meta.url)).map((file) => file.replace(/\.ts$/, ''));
+const ruleEntries = Object.entries(rules);
+type Docs = NonNullable<(typeof ruleEntries)[number][1]['meta']['docs']>;
+
+describe('plugin', () => {
+  it('names itself as package.json does', () => {
+    expect(plugin.meta).toMatchObject({ name: packageJson.name, version: packageJson.version });
+    expect([PLUGIN_NAME, PLUGIN_VERSION]).toEqual([packageJson.name, packageJson.version]);
+  });
+
+  it('registers every file in rules/ under its file name', () => {
+    expect(Object.keys(rules).sort()).toEqual(ruleFiles.sort());
+    for (const [name, rule] of ruleEntries) expect(rule.name).toBe(name);
+  });
+});
+
+describe.each(ruleEntries)('rule %s', (name, rule) => {
+  const doc = readFileSync(new URL(`../docs/rules/${name}.md`, import.meta.url), 'utf8');
+
+  it('links its docs page', () => {
+    expect(rule.meta.docs?.url).toBe(`${DOCS_BASE_URL}/${name}.md`);
+  });
+
+  it('describes itself as Enforce / Require / Disallow', () => {
+    expect(rule.meta.docs?.description).toMatch(/^(Enforce|Require|Disallow) /);
+  });
+
+  it('documents every option under its own heading, and when not to use it', () => {
+    const schema = rule.meta.schema as unknown as { properties?: Record<string, { description?: string }> }[];
+    for (const [option, property] of Object.entries(schema[0]?.properties ?? {})) {
+      expect(doc).toContain(`### \`${option}\``);
+      expect(property.description, option).toBeTruthy();
+    }
+    expect(doc).toContain('## When Not To Use It');
+    expect(doc).toMatch(/❌ Incorrect[\s\S]*✅ Correct/);
+  });
+
+  it('runs on plain JavaScript without parser services unless it requires type checking', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const lint = () =>
+      linter.verify('try { Parse.User.current(); } catch (e) { if (e.code === 209) {} }', [
+        { plugins: { 'error-codes': plugin as unknown as ESLint.Plugin }, rules: { [`error-codes/${name}`]: 'error' } },
+      ]);
+    if (rule.meta.docs?.requiresTypeChecking) expect(lint).toThrow(/type information/);
+    else expect(lint().filter((message) => message.fatal)).toEqual([]);
+  });
+});
+
+describe('configs', () => {
+  const ids = (names: string[]) => Object.fromEntries(names.map((name) => [`error-codes/${name}`, 'error']));
+  const where = (predicate: (docs: Docs) => boolean) =>
+    ruleEntries.filter(([, rule]) => rule.meta.docs !== undefined && predicate(rule.meta.docs)).map(([name]) => name);
+
+  it('recommended: recommended rules that work without type information', () => {
+    expect(plugin.configs.recommended.rules).toEqual(ids(where((docs) => docs.recommended === 'recommended' && !docs.requiresTypeChecking)));
+  });
+
+  it('recommended-type-checked: every recommended rule', () => {
+    expect(plugin.configs['recommended-type-checked'].rules).toEqual(ids(where((docs) => docs.recommended === 'recommended')));
+  });
+
+  it('strict: recommended and strict rules', () => {
+    expect(plugin.configs.strict.rules).toEqual(ids(where((docs) => docs.recommended !== undefined)));
+  });
+
+  it('all: every rule', () => {
+    expect(plugin.configs.all.rules).toEqual(ids(Object.keys(rules)));
+  });
+
+  it('carry the plugin itself', () => {
+    for (const config of Object.values(plugin.configs)) expect(config.plugins?.['error-codes']).toBe(plugin);
+  });
+});
