@@ -16,15 +16,18 @@ const membership: Record<ConfigName, (docs: ErrorCodesRuleDocs) => boolean> = {
   all: () => true,
 };
 
-/** Flat configs derived from rule meta; each carries the plugin so that one line enables it. */
-export function createConfigs(plugin: { rules: Record<string, Rule> }): Record<ConfigName, TSESLint.FlatConfig.Config> {
-  const configs = {} as Record<ConfigName, TSESLint.FlatConfig.Config>;
+/**
+ * Flat configs derived from rule meta. Each is an array of one config object that carries the
+ * plugin, so one line enables it, with or without a spread: `...errorCodes.configs.recommended`.
+ */
+export function createConfigs(plugin: { rules: Record<string, Rule> }): Record<ConfigName, TSESLint.FlatConfig.ConfigArray> {
+  const configs = {} as Record<ConfigName, TSESLint.FlatConfig.ConfigArray>;
   for (const [name, includes] of Object.entries(membership) as [ConfigName, (docs: ErrorCodesRuleDocs) => boolean][]) {
     const rules: TSESLint.FlatConfig.Rules = {};
     for (const [ruleName, rule] of Object.entries(plugin.rules)) {
       if (rule.meta.docs && includes(rule.meta.docs)) rules[`${PLUGIN_NAMESPACE}/${ruleName}`] = 'error';
     }
-    configs[name] = { name: `${PLUGIN_NAMESPACE}/${name}`, plugins: { [PLUGIN_NAMESPACE]: plugin as TSESLint.FlatConfig.Plugin }, rules };
+    configs[name] = [{ name: `${PLUGIN_NAMESPACE}/${name}`, plugins: { [PLUGIN_NAMESPACE]: plugin as TSESLint.FlatConfig.Plugin }, rules }];
   }
   return configs;
 }

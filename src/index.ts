@@ -14,7 +14,7 @@ export const rules = {
 const plugin = {
   meta: { name: PLUGIN_NAME, version: PLUGIN_VERSION, namespace: PLUGIN_NAMESPACE },
   rules,
-  configs: {} as Record<ConfigName, TSESLint.FlatConfig.Config>,
+  configs: {} as Record<ConfigName, TSESLint.FlatConfig.ConfigArray>,
 };
 // The configs refer to the plugin object itself, so that `plugins: { 'error-codes': plugin }` is one object.
 Object.assign(plugin.configs, createConfigs(plugin));

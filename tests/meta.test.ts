@@ -63,22 +63,25 @@ describe('configs', () => {
     ruleEntries.filter(([, rule]) => rule.meta.docs !== undefined && predicate(rule.meta.docs)).map(([name]) => name);
 
   it('recommended: recommended rules that work without type information', () => {
-    expect(plugin.configs.recommended.rules).toEqual(ids(where((docs) => docs.recommended === 'recommended' && !docs.requiresTypeChecking)));
+    expect(plugin.configs.recommended[0]?.rules).toEqual(ids(where((docs) => docs.recommended === 'recommended' && !docs.requiresTypeChecking)));
   });
 
   it('recommended-type-checked: every recommended rule', () => {
-    expect(plugin.configs['recommended-type-checked'].rules).toEqual(ids(where((docs) => docs.recommended === 'recommended')));
+    expect(plugin.configs['recommended-type-checked'][0]?.rules).toEqual(ids(where((docs) => docs.recommended === 'recommended')));
   });
 
   it('strict: recommended and strict rules', () => {
-    expect(plugin.configs.strict.rules).toEqual(ids(where((docs) => docs.recommended !== undefined)));
+    expect(plugin.configs.strict[0]?.rules).toEqual(ids(where((docs) => docs.recommended !== undefined)));
   });
 
   it('all: every rule', () => {
-    expect(plugin.configs.all.rules).toEqual(ids(Object.keys(rules)));
+    expect(plugin.configs.all[0]?.rules).toEqual(ids(Object.keys(rules)));
   });
 
   it('carry the plugin itself', () => {
-    for (const config of Object.values(plugin.configs)) expect(config.plugins?.['error-codes']).toBe(plugin);
+    for (const config of Object.values(plugin.configs)) {
+      expect(config).toHaveLength(1);
+      expect(config[0]?.plugins?.['error-codes']).toBe(plugin);
+    }
   });
 });

@@ -6,6 +6,7 @@ import type { Catalog, CodeEntry } from '../catalog/catalog.js';
 import type { CodeValue } from '../catalog/types.js';
 import { getSettings, type ResolvedSettings } from '../settings.js';
 import { type AccessorMatch, type AccessorRef, accessorIndex, matchAccessors, memberName, skipWrappers } from './accessors.js';
+import { benchCounts, countedChecker } from './bench-counters.js';
 import { packageOfSpecifier } from './packages.js';
 import { collectSdkNames, resolveSdkIdentifier, type SdkName } from './sdk-names.js';
 import { calleePackages, constituents, isAnyOrUnknown, literalValues, typeIsCatalogError, typeMatchesBinding } from './type-match.js';
@@ -68,7 +69,8 @@ export function createBinder(context: Context): Binder {
   const services = sourceCode.parserServices?.program ? (sourceCode.parserServices as ParserServicesWithTypeInformation) : undefined;
   const program = services?.program ?? null;
   const typed = program !== null;
-  const checker = program?.getTypeChecker();
+  const counts = benchCounts(context.id);
+  const checker = program ? countedChecker(program.getTypeChecker(), counts) : undefined;
 
   let sdkNames: Map<string, SdkName> | undefined;
   const names = (): Map<string, SdkName> => (sdkNames ??= collectSdkNames(sourceCode, settings.catalogs));
@@ -76,10 +78,12 @@ export function createBinder(context: Context): Binder {
   const bindings = new Map<TSESTree.Node, CodeBinding | undefined>();
 
   function typeOf(node: TSESTree.Node): ts.Type | undefined {
+    if (counts && services) counts.checkerCalls += 1;
     return services?.getTypeAtLocation(node);
   }
 
   function bindCode(node: TSESTree.Node): CodeBinding | undefined {
+    if (counts) counts.candidates += 1;
     const target = skipWrappers(node);
     if (bindings.has(target)) return bindings.get(target);
     bindings.set(target, undefined);
