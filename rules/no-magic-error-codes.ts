@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 
 import { type CodeSite, codeSiteListeners } from '../src/analysis/code-sites.js';
 import { codeLabel, meaningText, valueText } from '../src/analysis/describe.js';
@@ -16,6 +16,8 @@ export type Options = [
 
 export type MessageIds = 'magicCode' | 'useConstant' | 'useConstantWithImport';
 
+const defaultOption: Options[0] = { allow: [], checkStrings: false };
+
 export default createRule<Options, MessageIds>({
   name: 'no-magic-error-codes',
   meta: {
@@ -25,6 +27,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     fixable: 'code',
+    defaultOptions: [defaultOption],
     hasSuggestions: true,
     schema: [
       {
@@ -50,7 +53,7 @@ export default createRule<Options, MessageIds>({
       useConstantWithImport: 'Replace {{value}} with {{constant}} and add `{{importText}}`.',
     },
   },
-  defaultOptions: [{ allow: [], checkStrings: false }],
+  defaultOptions: [defaultOption],
   create(context, [options]) {
     const allow = new Set(options.allow ?? []);
     const checkStrings = options.checkStrings ?? false;
@@ -79,7 +82,7 @@ export default createRule<Options, MessageIds>({
       const constant = binder.constantText(site.binding, entry, site.node);
       if (constant.text === undefined) return;
       const data = { label: codeLabel(site.binding.catalog, entry, constant.text), value: valueText(value), meaning: meaningText(entry) };
-      const node = site.node as TSESTree.Node;
+      const node = site.node;
       // A computed key changes the object's type; that and imports are suggestions, not fixes.
       if (constant.kind === 'in-scope' && site.kind !== 'key') {
         context.report({ node, messageId: 'magicCode', data, fix: replace(site, constant.text) });

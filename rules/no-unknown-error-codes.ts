@@ -20,6 +20,8 @@ export type MessageIds = 'unknownCode' | 'wrongGroup' | 'unknownConstant' | 'oth
 
 const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
 
+const defaultOption: Options[0] = { allow: [], allowEqualValuesAcrossCatalogs: false };
+
 export default createRule<Options, MessageIds>({
   name: 'no-unknown-error-codes',
   meta: {
@@ -28,6 +30,7 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow error codes and constants that do not exist in the error code catalog',
       recommended: 'recommended',
     },
+    defaultOptions: [defaultOption],
     hasSuggestions: true,
     schema: [
       {
@@ -55,7 +58,7 @@ export default createRule<Options, MessageIds>({
       didYouMean: 'Replace with {{replacement}}.',
     },
   },
-  defaultOptions: [{ allow: [], allowEqualValuesAcrossCatalogs: false }],
+  defaultOptions: [defaultOption],
   create(context, [options]) {
     const allow = new Set(options.allow ?? []);
     const allowEqualValues = options.allowEqualValuesAcrossCatalogs ?? false;

@@ -27,7 +27,7 @@ export function createConfigs(plugin: { rules: Record<string, Rule> }): Record<C
     for (const [ruleName, rule] of Object.entries(plugin.rules)) {
       if (rule.meta.docs && includes(rule.meta.docs)) rules[`${PLUGIN_NAMESPACE}/${ruleName}`] = 'error';
     }
-    configs[name] = [{ name: `${PLUGIN_NAMESPACE}/${name}`, plugins: { [PLUGIN_NAMESPACE]: plugin as TSESLint.FlatConfig.Plugin }, rules }];
+    configs[name] = [{ name: `${PLUGIN_NAMESPACE}/${name}`, plugins: { [PLUGIN_NAMESPACE]: plugin }, rules }];
   }
   return configs;
 }

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import type { Catalog } from '../catalog/catalog.js';
 import type { CodeValue } from '../catalog/types.js';
@@ -87,7 +87,7 @@ export function codeSiteListeners(context: Readonly<TSESLint.RuleContext<string,
     if (target.type === AST_NODE_TYPES.Identifier) {
       const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init) return undefined;
+      if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init) return undefined;
       target = skipWrappers(def.node.init);
     }
     if (
@@ -184,7 +184,7 @@ export function codeSiteListeners(context: Readonly<TSESLint.RuleContext<string,
       if (!node.computed || node.object.type !== AST_NODE_TYPES.Identifier || !isCodeShape(node.property)) return;
       const variable = ASTUtils.findVariable(sourceCode.getScope(node.object), node.object);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (def?.type !== 'Variable' || !def.node.init || def.node.init.type !== AST_NODE_TYPES.ObjectExpression) return;
+      if (def?.type !== TSESLint.Scope.DefinitionType.Variable || !def.node.init || def.node.init.type !== AST_NODE_TYPES.ObjectExpression) return;
       const keys = def.node.init.properties.flatMap((property) =>
         property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Literal ? [property.key] : [],
       );

@@ -1,5 +1,5 @@
 import { valueMatchesSpecifier } from '@typescript-eslint/type-utils';
-import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 
 import type { Catalog, CodeEntry } from '../catalog/catalog.js';
@@ -57,6 +57,8 @@ export interface Binder {
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
+const { DefinitionType, ScopeType } = TSESLint.Scope;
+
 /**
  * Creates the per-file binder. Everything it memoises lives in the returned object, so nothing
  * outlives the file; only the immutable catalogs and settings are shared.
@@ -96,7 +98,7 @@ export function createBinder(context: Context): Binder {
   function bindVariable(identifier: TSESTree.Identifier): CodeBinding | undefined {
     const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init) return undefined;
+    if (def?.type !== DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init) return undefined;
     if (def.node.id.type === AST_NODE_TYPES.Identifier) return bindCode(def.node.init);
     if (def.node.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
     const property = def.node.id.properties.find(
@@ -118,7 +120,7 @@ export function createBinder(context: Context): Binder {
       for (const match of matches) {
         const type = match.subject === matches[0]!.subject ? subjectType : typeOf(match.subject)!;
         if (match.accessor.binding) {
-          if (typeMatchesBinding(type, match.accessor.binding.type, program!)) {
+          if (typeMatchesBinding(type, match.accessor.binding.type, program)) {
             found.set(match.accessor.catalog, { ...match, catalog: match.accessor.catalog, via: 'setting' });
           }
         } else if (!found.has(match.accessor.catalog) && typeIsCatalogError(type, match.accessor.catalog, checker!)) {
@@ -201,11 +203,11 @@ export function createBinder(context: Context): Binder {
     const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
     const def = variable?.defs[0];
     if (!def) return undefined;
-    if (def.type === 'CatchClause') {
+    if (def.type === DefinitionType.CatchClause) {
       const tryStatement = def.node.parent;
       return tryStatement.type === AST_NODE_TYPES.TryStatement ? tryStatement.block : undefined;
     }
-    if (def.type !== 'Parameter') return undefined;
+    if (def.type !== DefinitionType.Parameter) return undefined;
     const handler = def.node;
     const call = handler.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
@@ -280,7 +282,7 @@ export function createBinder(context: Context): Binder {
         if (!variable || variable.defs.length === 0) return typed ? { kind: 'unavailable', text } : { kind: 'in-scope', text };
         continue;
       }
-      if (variable && (variable.scope.type === 'module' || variable.scope.block.type === AST_NODE_TYPES.Program)) {
+      if (variable && (variable.scope.type === ScopeType.module || variable.scope.block.type === AST_NODE_TYPES.Program)) {
         return { kind: 'in-scope', text };
       }
     }
@@ -299,7 +301,7 @@ export function createBinder(context: Context): Binder {
       const def = variable?.defs[0];
       if (!def) continue;
       const type = typeOf(def.name)!;
-      if (!valueMatchesSpecifier(def.name, specifier, program!, type)) continue;
+      if (!valueMatchesSpecifier(def.name, specifier, program, type)) continue;
       for (const property of type.getProperties()) {
         const propertyType = checker!.getTypeOfSymbol(property);
         const values = literalValues(propertyType);

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import type { Catalog } from '../catalog/catalog.js';
 import { specifierMatches } from './packages.js';
@@ -125,5 +125,5 @@ export function resolveSdkIdentifier(
   if (!variable || variable.defs.length === 0) return sdk.kind === 'global' ? sdk : undefined;
   if (sdk.kind === 'global') return undefined;
   // The import or top-level declaration itself, not a shadowing local.
-  return variable.scope.block.type === AST_NODE_TYPES.Program || variable.scope.type === 'module' ? sdk : undefined;
+  return variable.scope.block.type === AST_NODE_TYPES.Program || variable.scope.type === TSESLint.Scope.ScopeType.module ? sdk : undefined;
 }
