@@ -1,0 +1,57 @@
+/**
+ * The `eslint` command as CI runs it: JSON and SARIF output, and identical results with
+ * `--concurrency` (options and settings must be plain JSON; no state shared across files).
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const eslintBin = path.join(root, 'node_modules/eslint/bin/eslint.js');
+
+/** Runs the eslint CLI; exit code 1 (problems found) still yields its output. */
+function eslint(cwd: string, args: string[]): string {
+  try {
+    return execFileSync(process.execPath, [eslintBin, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    const { status, stdout, stderr } = error as { status: number; stdout: string; stderr: string };
+    if (status !== 1) throw new Error(`eslint exited with ${status}: ${stderr}`);
+    return stdout;
+  }
+}
+
+interface JsonResult {
+  filePath: string;
+  messages: { ruleId: string | null; line: number; column: number; message: string; fatal?: boolean }[];
+}
+
+/** Results as comparable rows: file, line, column, rule, message. */
+function rows(output: string, cwd: string): string[] {
+  return (JSON.parse(output) as JsonResult[])
+    .flatMap((result) => result.messages.map((message) => `${path.relative(cwd, result.filePath)}:${message.line}:${message.column} ${message.ruleId} ${message.message}`))
+    .sort();
+}
+
+describe('eslint CLI output for CI', () => {
+  const fixture = path.join(root, 'tests/fixtures/editor');
+
+  it('--format json', () => {
+    expect(rows(eslint(fixture, ['--format', 'json', 'session.ts']), fixture)).toEqual([
+      'session.ts:7:56 error-codes/no-magic-error-codes Use Parse.Error.INVALID_SESSION_TOKEN (209) instead of the literal 209: the session token has expired or was revoked; the user has to sign in again.',
+    ]);
+  });
+
+  it('--format @microsoft/eslint-formatter-sarif', () => {
+    const sarif = JSON.parse(eslint(fixture, ['--format', '@microsoft/eslint-formatter-sarif', 'session.ts'])) as {
+      version: string;
+      runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[];
+    };
+    expect(sarif.version).toBe('2.1.0');
+    const [run] = sarif.runs;
+    expect(run?.tool.driver.rules.map((rule) => [rule.id, rule.helpUri.endsWith('/docs/rules/no-magic-error-codes.md')])).toEqual([['error-codes/no-magic-error-codes', true]]);
+    expect(run?.results.map((result) => [result.ruleId, result.locations[0]?.physicalLocation.region.startLine])).toEqual([['error-codes/no-magic-error-codes', 7]]);
+  });
+});
