@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import type { Catalog } from '../catalog/catalog.js';
-import type { CodeValue } from '../catalog/types.js';
+import type { CodeKind, CodeValue } from '../catalog/types.js';
 import { memberName, skipWrappers } from '../binding/accessors.js';
 import type { Binder, CodeBinding } from '../binding/binder.js';
 
@@ -40,6 +40,19 @@ export function literalCodeValue(node: TSESTree.Node): CodeValue | undefined {
     return node.quasis[0]?.value.cooked ?? undefined;
   }
   return undefined;
+}
+
+/** The code kind a set of operands asks for: `number` for `209`, `string` for `'THROTTLED'`; mixed or constants: any. */
+function operandKind(operands: readonly TSESTree.Node[]): CodeKind | undefined {
+  let kind: CodeKind | undefined;
+  for (const operand of operands) {
+    const value = literalCodeValue(operand);
+    if (value === undefined) return undefined;
+    const own = typeof value === 'number' ? 'number' : 'string';
+    if (kind !== undefined && kind !== own) return undefined;
+    kind = own;
+  }
+  return kind;
 }
 
 /** Cheap syntactic test: could this node be a code operand (literal or `A.B.C` constant)? */
@@ -130,13 +143,14 @@ export function codeSiteListeners(context: Readonly<TSESLint.RuleContext<string,
         [node.right, node.left],
       ] as const) {
         if (!isOperandShape(operand) || !isCodeShape(code)) continue;
-        const binding = binder.bindCode(code);
+        const binding = binder.bindCode(code, operandKind([operand]));
         if (binding) emit('comparison', binding, operand);
       }
     },
     SwitchStatement(node) {
       if (!node.cases.some((switchCase) => switchCase.test && isOperandShape(switchCase.test)) || !isCodeShape(node.discriminant)) return;
-      const binding = binder.bindCode(node.discriminant);
+      const tests = node.cases.flatMap((switchCase) => (switchCase.test ? [switchCase.test] : []));
+      const binding = binder.bindCode(node.discriminant, operandKind(tests));
       if (!binding) return;
       for (const switchCase of node.cases) if (switchCase.test) emit('case', binding, switchCase.test);
     },
@@ -149,7 +163,7 @@ export function codeSiteListeners(context: Readonly<TSESLint.RuleContext<string,
       if (argument.type === AST_NODE_TYPES.SpreadElement || !isCodeShape(argument)) return;
       const elements = arrayElements(callee.object);
       if (!elements?.some(isOperandShape)) return;
-      const binding = binder.bindCode(argument);
+      const binding = binder.bindCode(argument, operandKind(elements));
       if (!binding) return;
       for (const element of elements) emit('membership', binding, element);
     },
@@ -172,12 +186,12 @@ export function codeSiteListeners(context: Readonly<TSESLint.RuleContext<string,
     },
     LogicalExpression(node) {
       if ((node.operator !== '||' && node.operator !== '??') || literalCodeValue(node.right) === undefined || !isCodeShape(node.left)) return;
-      const binding = binder.bindCode(node.left);
+      const binding = binder.bindCode(node.left, operandKind([node.right]));
       if (binding) emit('default', binding, node.right);
     },
     AssignmentExpression(node) {
       if (node.operator !== '=' || literalCodeValue(node.right) === undefined || node.left.type !== AST_NODE_TYPES.MemberExpression) return;
-      const binding = binder.bindCode(node.left);
+      const binding = binder.bindCode(node.left, operandKind([node.right]));
       if (binding) emit('assignment', binding, node.right);
     },
     MemberExpression(node) {
@@ -189,7 +203,7 @@ export function codeSiteListeners(context: Readonly<TSESLint.RuleContext<string,
         property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Literal ? [property.key] : [],
       );
       if (keys.length === 0) return;
-      const binding = binder.bindCode(node.property);
+      const binding = binder.bindCode(node.property, operandKind(keys));
       if (!binding) return;
       for (const key of keys) emit('key', binding, key);
     },

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, TSESL
 import type ts from 'typescript';
 
 import type { Catalog, CodeEntry } from '../catalog/catalog.js';
-import type { CodeValue } from '../catalog/types.js';
+import type { CodeKind, CodeValue } from '../catalog/types.js';
 import { getSettings, type ResolvedSettings } from '../settings.js';
 import { type AccessorMatch, type AccessorRef, accessorIndex, matchAccessors, memberName, skipWrappers } from './accessors.js';
 import { benchCounts, countedChecker } from './bench-counters.js';
@@ -41,8 +41,12 @@ export interface Binder {
   readonly settings: ResolvedSettings;
   /** Whether the file has type information. */
   readonly typed: boolean;
-  /** The catalog a code expression (`err.code`, `e.getErrorCode()`, `body.error.code`, a `const` holding one) belongs to. */
-  bindCode(node: TSESTree.Node): CodeBinding | undefined;
+  /**
+   * The catalog a code expression (`err.code`, `e.getErrorCode()`, `body.error.code`, a `const`
+   * holding one) belongs to. With `kind`, only catalogs of that code kind are considered: a
+   * string compared with `user.status` never asks the checker about the HTTP catalog.
+   */
+  bindCode(node: TSESTree.Node, kind?: CodeKind): CodeBinding | undefined;
   /** The catalog entry for a value read through a binding's accessor (`undefined` for unknown values). */
   entryFor(binding: CodeBinding, value: CodeValue): CodeEntry | undefined;
   /** The SDK a reference (`Parse`, `DrupalError`, `CloudKit`) resolves to, with shadowing checked. */
@@ -77,29 +81,36 @@ export function createBinder(context: Context): Binder {
   let sdkNames: Map<string, SdkName> | undefined;
   const names = (): Map<string, SdkName> => (sdkNames ??= collectSdkNames(sourceCode, settings.catalogs));
   const guardEvidence = new Map<TSESTree.Node, Map<Catalog, BindingVia>>();
-  const bindings = new Map<TSESTree.Node, CodeBinding | undefined>();
+  const bindings = { number: new Map<TSESTree.Node, CodeBinding | undefined>(), string: new Map<TSESTree.Node, CodeBinding | undefined>(), any: new Map<TSESTree.Node, CodeBinding | undefined>() };
 
   function typeOf(node: TSESTree.Node): ts.Type | undefined {
     if (counts && services) counts.checkerCalls += 1;
     return services?.getTypeAtLocation(node);
   }
 
-  function bindCode(node: TSESTree.Node): CodeBinding | undefined {
+  function bindCode(node: TSESTree.Node, kind?: CodeKind): CodeBinding | undefined {
     if (counts) counts.candidates += 1;
     const target = skipWrappers(node);
-    if (bindings.has(target)) return bindings.get(target);
-    bindings.set(target, undefined);
-    const result = target.type === AST_NODE_TYPES.Identifier ? bindVariable(target) : bindAccessor(matchAccessors(index, target), target);
-    bindings.set(target, result);
+    const memo = bindings[kind ?? 'any'];
+    if (memo.has(target)) return memo.get(target);
+    memo.set(target, undefined);
+    const result =
+      target.type === AST_NODE_TYPES.Identifier
+        ? bindVariable(target, kind)
+        : bindAccessor(
+            matchAccessors(index, target).filter((match) => kind === undefined || match.accessor.catalog.codeKind === kind),
+            target,
+          );
+    memo.set(target, result);
     return result;
   }
 
   /** `const code = err.code` and `const { code } = err`, then `code === 209`. */
-  function bindVariable(identifier: TSESTree.Identifier): CodeBinding | undefined {
+  function bindVariable(identifier: TSESTree.Identifier, kind: CodeKind | undefined): CodeBinding | undefined {
     const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (def?.type !== DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init) return undefined;
-    if (def.node.id.type === AST_NODE_TYPES.Identifier) return bindCode(def.node.init);
+    if (def.node.id.type === AST_NODE_TYPES.Identifier) return bindCode(def.node.init, kind);
     if (def.node.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
     const property = def.node.id.properties.find(
       (candidate): candidate is TSESTree.Property => candidate.type === AST_NODE_TYPES.Property && candidate.value === def.name,
@@ -107,7 +118,7 @@ export function createBinder(context: Context): Binder {
     const key = property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
     if (key === undefined) return undefined;
     const matches = (index.get(key) ?? [])
-      .filter((accessor) => accessor.segments.length === 1 && !accessor.segments[0]!.call)
+      .filter((accessor) => accessor.segments.length === 1 && !accessor.segments[0]!.call && (kind === undefined || accessor.catalog.codeKind === kind))
       .map((accessor) => ({ accessor, subject: def.node.init! }));
     return bindAccessor(matches, identifier);
   }
@@ -313,15 +324,13 @@ export function createBinder(context: Context): Binder {
 
   function constantReference(node: TSESTree.MemberExpression): { catalog: Catalog; name: string } | undefined {
     const name = memberName(node);
-    if (name === undefined) return undefined;
-    const prefix = sourceCode.getText(node.object);
     const base = baseIdentifier(node.object);
-    if (!base) return undefined;
+    if (name === undefined || !base || !names().has(base.name)) return undefined;
     const sdk = resolveSdk(base);
     if (!sdk?.catalog.bindings.constants) return undefined;
     const expression = sdk.catalog.bindings.constants.expression;
     const expectedPrefix = `${base.name}${expression.slice(expression.indexOf('.'), expression.lastIndexOf('.'))}`;
-    return prefix.replaceAll(/\s/g, '') === expectedPrefix ? { catalog: sdk.catalog, name } : undefined;
+    return sourceCode.getText(node.object).replaceAll(/\s/g, '') === expectedPrefix ? { catalog: sdk.catalog, name } : undefined;
   }
 
   function isCatalogError(node: TSESTree.Node, catalog: Catalog): boolean {
