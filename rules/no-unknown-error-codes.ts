@@ -135,6 +135,8 @@ export default createRule<Options, MessageIds>({
 
     return {
       ...codeSiteListeners(context, binder, (site) => {
+        // `err.code ?? 'unknown'` is a placeholder for a missing code, not a code.
+        if (site.kind === 'default') return;
         if (site.value !== undefined) checkLiteral(site, site.value);
         else if (site.reference) checkOtherCatalog(site, site.reference);
       }),

@@ -24,5 +24,6 @@ export function meaningText(entry: CodeEntry): string {
 }
 
 function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? `${text[0]!.toLowerCase()}${text.slice(1)}` : text;
+  // "Session token …" and "A request …" start a sentence; "API key …" and "HTTP …" keep their case.
+  return /^[A-Z](?:[a-z]|\s)/.test(text) ? `${text[0]!.toLowerCase()}${text.slice(1)}` : text;
 }

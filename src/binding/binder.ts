@@ -1,6 +1,8 @@
+import path from 'node:path';
+
 import { valueMatchesSpecifier } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type ts from 'typescript';
+import ts from 'typescript';
 
 import type { Catalog, CodeEntry } from '../catalog/catalog.js';
 import type { CodeKind, CodeValue } from '../catalog/types.js';
@@ -81,6 +83,7 @@ export function createBinder(context: Context): Binder {
   let sdkNames: Map<string, SdkName> | undefined;
   const names = (): Map<string, SdkName> => (sdkNames ??= collectSdkNames(sourceCode, settings.catalogs));
   const guardEvidence = new Map<TSESTree.Node, Map<Catalog, BindingVia>>();
+  const fileCallsApi = new Map<Catalog, boolean>();
   const bindings = { number: new Map<TSESTree.Node, CodeBinding | undefined>(), string: new Map<TSESTree.Node, CodeBinding | undefined>(), any: new Map<TSESTree.Node, CodeBinding | undefined>() };
 
   function typeOf(node: TSESTree.Node): ts.Type | undefined {
@@ -170,15 +173,91 @@ export function createBinder(context: Context): Binder {
   }
 
   function evidenceFor(subject: TSESTree.Expression, catalog: Catalog): BindingVia | undefined {
-    const baseUrls = catalog.bindings.baseUrls ?? [];
-    if (baseUrls.length > 0 && baseUrls.some((url) => sourceCode.text.includes(url.replace(/^https?:\/\//, '')))) {
-      return typed ? 'inferred' : 'syntax';
-    }
+    const via = typed ? 'inferred' : 'syntax';
+    if ((catalog.bindings.baseUrls ?? []).length > 0) return apiBodyOf(subject, catalog) ? via : undefined;
     const root = skipWrappers(subject);
     if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
     if (narrowedByInstanceof(root, catalog)) return 'syntax';
     const guarded = guardedCode(root);
     return guarded ? evidenceIn(guarded).get(catalog) : undefined;
+  }
+
+  /**
+   * Whether an untyped body comes from the catalog's HTTP API: the `fetch` it was read from
+   * (`const body = await res.json()`, `const res = await fetch(url)`) when that URL is known,
+   * otherwise whether the file calls the API at all.
+   */
+  function apiBodyOf(subject: TSESTree.Expression, catalog: Catalog): boolean {
+    const hosts = (catalog.bindings.baseUrls ?? []).map((url) => url.replace(/^https?:\/\//, ''));
+    const url = fetchedUrl(subject);
+    if (url !== undefined) return hosts.some((host) => url.includes(host));
+    let calls = fileCallsApi.get(catalog);
+    if (calls === undefined) {
+      calls = hosts.some((host) => sourceCode.text.includes(host)) || importsApiUrl(hosts);
+      fileCallsApi.set(catalog, calls);
+    }
+    return calls;
+  }
+
+  /** Typed: an imported constant whose literal type is the API's URL (`import { BKEND_URL } from './config'`). */
+  function importsApiUrl(hosts: readonly string[]): boolean {
+    if (!typed) return false;
+    return sourceCode.ast.body.some(
+      (statement) =>
+        statement.type === AST_NODE_TYPES.ImportDeclaration &&
+        statement.specifiers.some((specifier) => {
+          const type = typeOf(specifier.local)!;
+          return type.isStringLiteral() && hosts.some((host) => type.value.includes(host));
+        }),
+    );
+  }
+
+  /** The start of the URL a body was fetched from, when it can be read statically. */
+  function fetchedUrl(node: TSESTree.Node, depth = 0): string | undefined {
+    if (depth > 4) return undefined;
+    let target = skipWrappers(node);
+    if (target.type === AST_NODE_TYPES.Identifier) {
+      const init = constInit(target);
+      return init ? fetchedUrl(init, depth + 1) : undefined;
+    }
+    if (target.type === AST_NODE_TYPES.AwaitExpression) target = skipWrappers(target.argument);
+    if (target.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = skipWrappers(target.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    if (name === 'json' && callee.type === AST_NODE_TYPES.MemberExpression) return fetchedUrl(callee.object, depth + 1);
+    if (name === 'fetch' && target.arguments[0]) return staticPrefix(target.arguments[0], 0);
+    return undefined;
+  }
+
+  /** The static start of a string expression: a literal, a template's head, a `const`, `a + b`. */
+  function staticPrefix(node: TSESTree.Node, depth: number): string | undefined {
+    if (depth > 4) return undefined;
+    const target = skipWrappers(node);
+    switch (target.type) {
+      case AST_NODE_TYPES.Literal:
+        return typeof target.value === 'string' ? target.value : undefined;
+      case AST_NODE_TYPES.TemplateLiteral: {
+        const head = target.quasis[0]?.value.cooked ?? '';
+        if (head !== '' || target.expressions.length === 0) return head;
+        return staticPrefix(target.expressions[0]!, depth + 1);
+      }
+      case AST_NODE_TYPES.BinaryExpression:
+        return target.operator === '+' ? staticPrefix(target.left, depth + 1) : undefined;
+      case AST_NODE_TYPES.Identifier: {
+        const type = typed ? typeOf(target) : undefined;
+        if (type?.isStringLiteral()) return type.value;
+        const init = constInit(target);
+        return init ? staticPrefix(init, depth + 1) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  function constInit(identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    return def?.type === DefinitionType.Variable && def.parent.kind === 'const' && def.node.id.type === AST_NODE_TYPES.Identifier ? (def.node.init ?? undefined) : undefined;
   }
 
   /** `if (e instanceof Parse.Error) { … e.code … }` and `e instanceof DrupalError && e.code …`. */
@@ -302,7 +381,10 @@ export function createBinder(context: Context): Binder {
     return { kind: 'needs-import', text: expression, importText: importStatement(constants.import) };
   }
 
-  /** A user binding's constants object (`CKErrorCode.zoneBusy`), when it is in scope. */
+  /**
+   * A user binding's constants object (`CKErrorCode.zoneBusy`): in scope when the file has it;
+   * otherwise read from its declaring file or package, with the import the file would need.
+   */
   function userConstantText(binding: CodeBinding, entry: CodeEntry, at: TSESTree.Node): ConstantText {
     const specifier = binding.accessor.binding?.constants;
     if (specifier === undefined || !typed) return { kind: 'unavailable', text: undefined };
@@ -312,14 +394,61 @@ export function createBinder(context: Context): Binder {
       const def = variable?.defs[0];
       if (!def) continue;
       const type = typeOf(def.name)!;
-      if (!valueMatchesSpecifier(def.name, specifier, program, type)) continue;
-      for (const property of type.getProperties()) {
-        const propertyType = checker!.getTypeOfSymbol(property);
-        const values = literalValues(propertyType);
-        if (values?.length === 1 && values[0] === entry.value) return { kind: 'in-scope', text: `${name}.${property.getName()}` };
-      }
+      if (!valueMatchesSpecifier(def.name, specifier, program, type)) return { kind: 'unavailable', text: undefined };
+      const property = propertyWithValue(type, entry.value);
+      if (property !== undefined) return { kind: 'in-scope', text: `${name}.${property}` };
+    }
+    if (typeof specifier === 'string' || specifier.from === 'lib') return { kind: 'unavailable', text: undefined };
+    const source = specifier.from === 'package' ? specifier.package : specifier.path;
+    if (source === undefined) return { kind: 'unavailable', text: undefined };
+    for (const name of wanted) {
+      const declared = exportedConstant(specifier.from === 'package' ? { module: source } : { file: source }, name);
+      const property = declared && propertyWithValue(declared.type, entry.value);
+      if (!declared || property === undefined) continue;
+      const text = `${name}.${property}`;
+      const taken = ASTUtils.findVariable(sourceCode.getScope(at), name) ?? sourceCode.scopeManager?.globalScope?.through.find((ref) => ref.identifier.name === name);
+      if (taken || sourceCode.ast.sourceType !== 'module') return { kind: 'unavailable', text };
+      return { kind: 'needs-import', text, importText: `import { ${name} } from '${declared.specifier}';` };
     }
     return { kind: 'unavailable', text: undefined };
+  }
+
+  /** The property of a constants object whose literal type is `value`. */
+  function propertyWithValue(type: ts.Type, value: CodeValue): string | undefined {
+    for (const property of type.getProperties()) {
+      const values = literalValues(checker!.getTypeOfSymbol(property));
+      if (values?.length === 1 && values[0] === value) return property.getName();
+    }
+    return undefined;
+  }
+
+  /** An exported value of a file (relative to the program's directory) or a package, and how this file imports it. */
+  function exportedConstant(from: { file: string } | { module: string }, name: string): { type: ts.Type; specifier: string } | undefined {
+    let sourceFile: ts.SourceFile | undefined;
+    let specifier: string;
+    if ('file' in from) {
+      const target = path.resolve(program!.getCurrentDirectory(), from.file);
+      sourceFile = program!.getSourceFile(target);
+      const relative = path.relative(path.dirname(context.filename), target).replaceAll('\\', '/').replace(/\.(c|m)?tsx?$/, '');
+      specifier = `${relative.startsWith('.') ? '' : './'}${relative}${relativeImportExtension()}`;
+    } else {
+      specifier = from.module;
+      const resolved = ts.resolveModuleName(from.module, context.filename, program!.getCompilerOptions(), ts.sys).resolvedModule;
+      sourceFile = resolved ? program!.getSourceFile(resolved.resolvedFileName) : undefined;
+    }
+    const moduleSymbol = sourceFile && checker!.getSymbolAtLocation(sourceFile);
+    const exported = moduleSymbol && checker!.getExportsOfModule(moduleSymbol).find((symbol) => symbol.getName() === name);
+    return exported ? { type: checker!.getTypeOfSymbol(exported), specifier } : undefined;
+  }
+
+  /** `.js` when the file's relative imports use it (or NodeNext resolution requires it), else none. */
+  function relativeImportExtension(): string {
+    for (const statement of sourceCode.ast.body) {
+      if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !statement.source.value.startsWith('.')) continue;
+      return /\.(c|m)?js$/.test(statement.source.value) ? '.js' : '';
+    }
+    const resolution = program!.getCompilerOptions().moduleResolution;
+    return resolution === ts.ModuleResolutionKind.Node16 || resolution === ts.ModuleResolutionKind.NodeNext ? '.js' : '';
   }
 
   function constantReference(node: TSESTree.MemberExpression): { catalog: Catalog; name: string } | undefined {

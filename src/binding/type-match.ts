@@ -2,7 +2,7 @@ import { typeMatchesSpecifier, type TypeOrValueSpecifier } from '@typescript-esl
 import ts from 'typescript';
 
 import type { Catalog } from '../catalog/catalog.js';
-import { packageOfFile } from './packages.js';
+import { packageOfFile, packageOfSpecifier } from './packages.js';
 
 const MAX_BASE_DEPTH = 8;
 
@@ -15,11 +15,22 @@ export function constituents(type: ts.Type): readonly ts.Type[] {
   return type.isUnionOrIntersection() ? type.types.flatMap(constituents) : [type];
 }
 
+/**
+ * The package a declaration belongs to: the enclosing `declare module 'pkg' { … }` when there is
+ * one (an app's own typings for an SDK, or an augmentation), else the package whose files hold it.
+ */
+export function declarationPackage(declaration: ts.Node): string | undefined {
+  for (let node: ts.Node | undefined = declaration.parent; node; node = node.parent) {
+    if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) return packageOfSpecifier(node.name.text);
+  }
+  return packageOfFile(declaration.getSourceFile().fileName);
+}
+
 /** Whether a symbol is declared under `name` in one of `packages`. */
 function symbolDeclaredIn(symbol: ts.Symbol | undefined, name: string, packages: readonly string[]): boolean {
   if (!symbol || symbol.getName() !== name) return false;
   return (symbol.getDeclarations() ?? []).some((declaration) => {
-    const pkg = packageOfFile(declaration.getSourceFile().fileName);
+    const pkg = declarationPackage(declaration);
     return pkg !== undefined && packages.includes(pkg);
   });
 }
@@ -69,7 +80,7 @@ export function calleePackages(node: ts.Node, checker: ts.TypeChecker): string[]
   if (symbol && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
   const packages: string[] = [];
   for (const declaration of symbol?.getDeclarations() ?? []) {
-    const pkg = packageOfFile(declaration.getSourceFile().fileName);
+    const pkg = declarationPackage(declaration);
     if (pkg !== undefined && !packages.includes(pkg)) packages.push(pkg);
   }
   return packages;

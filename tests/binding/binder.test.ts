@@ -61,6 +61,13 @@ code === 209;`,
     `import Parse from 'parse';
 declare function other(): void;
 try { other(); } catch (e: any) { e.code === 209; }`,
+    // Another API's body in a file that also calls bkend: the fetch URL decides.
+    `async function f() {
+  await fetch('https://api-client.bkend.ai/v1/data/posts');
+  const res = await fetch('https://maps.example.com/geocode?q=x');
+  const geo = await res.json();
+  geo.error === 'OVER_QUERY_LIMIT';
+}`,
     // An any error outside any catch.
     `import Parse from 'parse';
 declare const e: any;
@@ -115,6 +122,21 @@ e.code === 209;`,
     {
       // bkend: any body in a file that calls the bkend API.
       code: `async function f() {\n  const res = await fetch('https://api-client.bkend.ai/v1/data/posts');\n  const body = await res.json();\n  body.error === 'RATE_LIMIT_EXCEEDED';\n}`,
+      errors: [bound('bkend', 'inferred')],
+    },
+    {
+      // Inference through an SDK declared by the app's own `declare module 'drupal-js-sdk'`.
+      code: `import { Drupal, DrupalAuth } from 'drupal-js-sdk';\nconst auth = new DrupalAuth(new Drupal({ baseURL: 'https://cms.example' }));\nasync function f() { try { await auth.login('a', 'b'); } catch (e: any) { e.code === 100; } }`,
+      errors: [bound('drupal', 'inferred')],
+    },
+    {
+      // bkend: the URL comes from an imported constant.
+      code: `import { BKEND_URL } from './api-config.js';\nasync function f() {\n  const res = await fetch(\`\${BKEND_URL}/data/posts\`);\n  const body = await res.json();\n  body.error === 'RATE_LIMIT_EXCEEDED';\n}`,
+      errors: [bound('bkend', 'inferred')],
+    },
+    {
+      // bkend: a body of unknown origin in a file that imports the API's URL.
+      code: `import { BKEND_URL } from './api-config.js';\ndeclare function call(path: string): Promise<any>;\nasync function f() {\n  const body = await call(BKEND_URL + '/data/posts');\n  body.error === 'RATE_LIMIT_EXCEEDED';\n}`,
       errors: [bound('bkend', 'inferred')],
     },
     {

@@ -362,6 +362,30 @@ if (err.code === Parse.Error.INVALID_SESSION_TOKEN) {}`,
       ],
     },
     {
+      // A user binding's constants object that this file does not import: a suggestion adds it.
+      code: `import type { NativeCloudKitError } from './bridge.js';
+declare const e: NativeCloudKitError;
+if (e.code === 9) {}`,
+      settings: bridgeSettings,
+      errors: [
+        {
+          messageId: 'magicCode',
+          line: 3,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'useConstantWithImport',
+              data: { value: '9', constant: 'CKErrorCode.notAuthenticated', importText: "import { CKErrorCode } from './bridge.js';" },
+              output: `import type { NativeCloudKitError } from './bridge.js';
+import { CKErrorCode } from './bridge.js';
+declare const e: NativeCloudKitError;
+if (e.code === CKErrorCode.notAuthenticated) {}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Object keys become computed keys: a suggestion, because the object's type changes.
       code: `import Parse from 'parse';
 declare const err: Parse.Error;
@@ -460,6 +484,15 @@ new Parse.Query('Post').find().catch((e) => { switch (e.code) { case Parse.Error
         { messageId: 'magicCode', line: 2, column: 65 },
         { messageId: 'magicCode', line: 3, column: 70 },
       ],
+    },
+    {
+      // CloudKit JS strings without types, with checkStrings.
+      code: `import * as CloudKit from 'tsl-apple-cloudkit';
+CloudKit.getDefaultContainer().publicCloudDatabase.saveRecords([]).catch((e) => e.ckErrorCode === 'TRY_AGAIN_LATER');`,
+      output: `import * as CloudKit from 'tsl-apple-cloudkit';
+CloudKit.getDefaultContainer().publicCloudDatabase.saveRecords([]).catch((e) => e.ckErrorCode === CloudKit.CKError.TRY_AGAIN_LATER);`,
+      options: [{ checkStrings: true }],
+      errors: [{ messageId: 'magicCode', line: 2, column: 99 }],
     },
     {
       // Drupal, destructured require.

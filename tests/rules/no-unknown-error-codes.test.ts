@@ -56,6 +56,13 @@ if (err.code === DrupalError.OBJECT_NOT_FOUND) {}`,
     // Constant-like names that are not codes: other statics and lower-case members.
     `import Parse from 'parse';
 const name = Parse.Error.name;`,
+    // A default for a missing code is a placeholder, not a code.
+    {
+      code: `import type { BkendErrorBody } from './bridge.js';
+declare const body: BkendErrorBody;
+const code = body.error.code ?? 'unknown';`,
+      settings: bkendSettings,
+    },
     // bkend body bound through settings: a current code.
     {
       code: `import type { BkendErrorBody } from './bridge.js';
@@ -279,6 +286,37 @@ try { await db.insert(); } catch (e) { if (e.code === 251) {} }`,
 if (body.error === 'THROTTLE') {}`,
   ],
   invalid: [
+    {
+      // CloudKit JS without types: the global CloudKit in a browser script.
+      code: `CloudKit.getDefaultContainer().privateCloudDatabase.fetchRecords(['a']).catch((e) => e.ckErrorCode === 'THROTLED');`,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [
+        {
+          messageId: 'unknownCode',
+          line: 1,
+          column: 104,
+          data: { value: "'THROTLED'", catalog: 'CloudKit JS', hint: " Did you mean 'THROTTLED'?" },
+          suggestions: [
+            {
+              messageId: 'didYouMean',
+              data: { replacement: "'THROTTLED'" },
+              output: `CloudKit.getDefaultContainer().privateCloudDatabase.fetchRecords(['a']).catch((e) => e.ckErrorCode === 'THROTTLED');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Drupal without types: a constant Drupal does not have, and an unknown number.
+      code: `import { DrupalError } from '@drupal-js-sdk/error';
+async function load(api) {
+  try { await api.get(); throw new DrupalError(DrupalError.CONNECTION_FAILED, 'x'); } catch (e) { if (e.getErrorCode() === DrupalError.SESSION_EXPIRED || e.code === 702) {} }
+}`,
+      errors: [
+        { messageId: 'unknownConstant', line: 3, column: 124, suggestions: [] },
+        { messageId: 'unknownCode', line: 3, column: 166, data: { value: '702', catalog: 'Drupal JavaScript SDK', hint: '' } },
+      ],
+    },
     {
       code: `async function f() { try { await new Parse.Query('X').find(); } catch (e) { if (e.code === 4242) {} } }`,
       languageOptions: { parserOptions: { sourceType: 'script' } },
