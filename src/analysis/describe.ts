@@ -13,13 +13,16 @@ export function codeLabel(catalog: Catalog, entry: CodeEntry, constant?: string)
 }
 
 /**
- * The entry's meaning, with every other meaning the documentation gives the same value:
- * "Object or session does not exist…; also documented as UserInvalidLoginParams: …".
+ * The entry's meaning, with the other meanings the documentation gives the same value: with
+ * one, its name and meaning ("…; also documented as UserInvalidLoginParams: …"); with several,
+ * their names, so the message stays one readable line.
  */
 export function meaningText(entry: CodeEntry): string {
   const first = lowerFirst(entry.meaning);
-  if (entry.otherMeanings.length === 0) return first;
-  const others = entry.otherMeanings.map((alias) => `${alias.name}: ${lowerFirst(alias.meaning ?? '')}`).join('; ');
+  const [only, ...more] = entry.otherMeanings;
+  if (!only) return first;
+  const others =
+    more.length === 0 ? `${only.name}: ${lowerFirst(only.meaning ?? '')}` : entry.otherMeanings.map((alias) => alias.name).join(', ');
   return `${first} (the documentation also uses ${valueText(entry.value)} for ${others})`;
 }
 
