@@ -3,7 +3,6 @@
  * `--concurrency` (options and settings must be plain JSON; no state shared across files).
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,4 +53,21 @@ describe('eslint CLI output for CI', () => {
     expect(run?.tool.driver.rules.map((rule) => [rule.id, rule.helpUri.endsWith('/docs/rules/no-magic-error-codes.md')])).toEqual([['error-codes/no-magic-error-codes', true]]);
     expect(run?.results.map((result) => [result.ruleId, result.locations[0]?.physicalLocation.region.startLine])).toEqual([['error-codes/no-magic-error-codes', 7]]);
   });
+});
+
+describe('--concurrency and determinism', () => {
+  // parse-app mixes typed TypeScript and untyped Cloud Code; native-bridge-app passes user
+  // bindings through settings, which ESLint clones into each worker.
+  const examples = ['parse-app', 'native-bridge-app'].map((name) => path.join(root, 'examples', name));
+
+  it.each(examples.map((folder) => [path.basename(folder), folder] as const))('%s: --concurrency 2 gives the serial results, and runs repeat exactly', (_name, folder) => {
+    const serial = eslint(folder, ['--format', 'json', '--concurrency', 'off', '.']);
+    const parallel = eslint(folder, ['--format', 'json', '--concurrency', '2', '.']);
+    const again = eslint(folder, ['--format', 'json', '--concurrency', 'off', '.']);
+    const reports = rows(serial, folder);
+    expect(reports.length).toBeGreaterThan(3);
+    expect(reports.filter((row) => !row.includes(' error-codes/'))).toEqual([]);
+    expect(rows(parallel, folder)).toEqual(reports);
+    expect(rows(again, folder)).toEqual(reports);
+  }, 180_000);
 });

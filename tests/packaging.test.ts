@@ -23,7 +23,7 @@ let files: string[] = [];
 let tarball = '';
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root });
+  // tests/global-setup.ts has built dist/.
   const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' })) as {
     filename: string;
     files: { path: string }[];

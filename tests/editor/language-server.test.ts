@@ -14,7 +14,7 @@ import { type Diagnostic, LspClient } from './lsp-client.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const serverBin = path.join(root, 'node_modules/vscode-langservers-extracted/bin/vscode-eslint-language-server');
-const file = path.join(root, 'tests/fixtures/editor/session.ts');
+const file = path.join(root, 'examples/parse-app/src/auth.ts');
 const uri = pathToFileURL(file).href;
 const workspaceUri = pathToFileURL(root).href;
 const text = readFileSync(file, 'utf8');
@@ -108,7 +108,8 @@ describe('ESLint language server', () => {
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
     diagnostics = await pull();
     expect(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line + 1, diagnostic.range.start.character + 1])).toEqual([
-      ['error-codes/no-magic-error-codes', 7, 56],
+      ['error-codes/no-magic-error-codes', 34, 48],
+      ['error-codes/no-unknown-error-codes', 72, 22],
     ]);
     expect(diagnostics[0]?.message).toContain('Parse.Error.INVALID_SESSION_TOKEN (209)');
   });
@@ -117,7 +118,7 @@ describe('ESLint language server', () => {
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: diagnostics[0]!.range,
-      context: { diagnostics },
+      context: { diagnostics: [diagnostics[0]] },
     });
     const fix = actions.find((action) => action.title.includes('no-magic-error-codes') && !/disable|documentation/i.test(action.title));
     expect(fix, JSON.stringify(actions.map((action) => action.title))).toBeDefined();
@@ -131,10 +132,15 @@ describe('ESLint language server', () => {
   });
 
   it('updates the diagnostics after an edit', async () => {
-    const edited = text.replace('error.code === 209', 'error.code === Parse.Error.INVALID_SESSION_TOKEN || error.code === 212');
+    // Fix the magic number and the unknown code, and add a new unknown code.
+    const edited = text
+      .replace('e.code === 209', 'e.code === Parse.Error.INVALID_SESSION_TOKEN')
+      .replace('err.code === 212', 'err.code === Parse.Error.MFA_ERROR')
+      .replace('e.code === Parse.Error.INVALID_SESSION_TOKEN)', 'e.code === Parse.Error.INVALID_SESSION_TOKEN || e.code === 213)');
     client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
     const after = await pull();
     expect(after.map((diagnostic) => diagnostic.code)).toEqual(['error-codes/no-unknown-error-codes']);
-    expect(after[0]?.message).toBe('212 is not a Parse error code.');
+    expect(after.map((diagnostic) => diagnostic.range.start.line + 1)).toEqual([34]);
+    expect(after[0]?.message).toBe('213 is not a Parse error code.');
   });
 });
