@@ -80,6 +80,13 @@ export default createRule<Options, MessageIds>({
       return parts.join('');
     }
 
+    /** " Application-defined codes belong in 9000–9999; list others in `allow`." */
+    function rangeHint(catalog: Catalog): string {
+      if (catalog.customRanges.length === 0) return '';
+      const ranges = catalog.customRanges.map((range) => `${range.from}-${range.to}`).join(' or ');
+      return ` ${catalog.name} reserves ${ranges} for application-defined codes; list other codes of your own in \`allow\`.`;
+    }
+
     /** Close codes that the site's accessor can hold (`error` holds legacy bkend codes only). */
     function literalCandidates(site: CodeSite, value: CodeValue): string[] {
       if (typeof value !== 'string') return [];
@@ -115,7 +122,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: site.node,
         messageId: 'unknownCode',
-        data: { value: valueText(value), catalog: catalog.name, hint: typeof value === 'string' ? hintFor(catalog, value, candidates) : '' },
+        data: { value: valueText(value), catalog: catalog.name, hint: typeof value === 'string' ? hintFor(catalog, value, candidates) : rangeHint(catalog) },
         suggest,
       });
     }

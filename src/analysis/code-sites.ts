@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 
 import type { Catalog } from '../catalog/catalog.js';
 import type { CodeKind, CodeValue } from '../catalog/types.js';
-import { memberName, skipWrappers } from '../binding/accessors.js';
+import { memberName, numericConversionOf, skipWrappers } from '../binding/accessors.js';
 import type { Binder, CodeBinding } from '../binding/binder.js';
 
 /**
@@ -63,6 +63,8 @@ function isOperandShape(node: TSESTree.Node): boolean {
 /** Cheap syntactic test: could this node read a code (`x.code`, `x.getErrorCode()`, a variable)? */
 function isCodeShape(node: TSESTree.Node): boolean {
   const target = skipWrappers(node);
+  const converted = numericConversionOf(target);
+  if (converted) return isCodeShape(converted);
   return (
     target.type === AST_NODE_TYPES.MemberExpression ||
     target.type === AST_NODE_TYPES.Identifier ||

@@ -77,6 +77,27 @@ export function skipWrappers(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
+/**
+ * The code inside a conversion that keeps its value: `parseInt(e.code, 10)`, `Number(e.code)`,
+ * `+e.code`, `e.code ? parseInt(e.code, 10) : null`.
+ */
+export function numericConversionOf(node: TSESTree.Node): TSESTree.Node | undefined {
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && (node.callee.name === 'parseInt' || node.callee.name === 'Number')) {
+    const [argument] = node.arguments;
+    return argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined;
+  }
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '+') return node.argument;
+  if (node.type === AST_NODE_TYPES.ConditionalExpression) {
+    if (isNullish(node.alternate)) return node.consequent;
+    if (isNullish(node.consequent)) return node.alternate;
+  }
+  return undefined;
+}
+
+function isNullish(node: TSESTree.Node): boolean {
+  return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
+}
+
 /** The static name of a member access: `a.b`, `a?.b`, `a['b']`. */
 export function memberName(node: TSESTree.MemberExpression): string | undefined {
   if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;

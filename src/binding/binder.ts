@@ -7,7 +7,7 @@ import ts from 'typescript';
 import type { Catalog, CodeEntry } from '../catalog/catalog.js';
 import type { CodeKind, CodeValue } from '../catalog/types.js';
 import { getSettings, type ResolvedSettings } from '../settings.js';
-import { type AccessorMatch, type AccessorRef, accessorIndex, matchAccessors, memberName, skipWrappers } from './accessors.js';
+import { type AccessorMatch, type AccessorRef, accessorIndex, matchAccessors, memberName, numericConversionOf, skipWrappers } from './accessors.js';
 import { benchCounts, countedChecker } from './bench-counters.js';
 import { packageOfSpecifier } from './packages.js';
 import { collectSdkNames, resolveSdkIdentifier, type SdkName } from './sdk-names.js';
@@ -84,6 +84,7 @@ export function createBinder(context: Context): Binder {
   const names = (): Map<string, SdkName> => (sdkNames ??= collectSdkNames(sourceCode, settings.catalogs));
   const guardEvidence = new Map<TSESTree.Node, Map<Catalog, BindingVia>>();
   const fileCallsApi = new Map<Catalog, boolean>();
+  const initCatalogs = new Map<TSESLint.Scope.Variable, Catalog | undefined>();
   const bindings = { number: new Map<TSESTree.Node, CodeBinding | undefined>(), string: new Map<TSESTree.Node, CodeBinding | undefined>(), any: new Map<TSESTree.Node, CodeBinding | undefined>() };
 
   function typeOf(node: TSESTree.Node): ts.Type | undefined {
@@ -97,8 +98,10 @@ export function createBinder(context: Context): Binder {
     const memo = bindings[kind ?? 'any'];
     if (memo.has(target)) return memo.get(target);
     memo.set(target, undefined);
-    const result =
-      target.type === AST_NODE_TYPES.Identifier
+    const unwrapped = numericConversionOf(target);
+    const result = unwrapped
+      ? bindCode(unwrapped, kind)
+      : target.type === AST_NODE_TYPES.Identifier
         ? bindVariable(target, kind)
         : bindAccessor(
             matchAccessors(index, target).filter((match) => kind === undefined || match.accessor.catalog.codeKind === kind),
@@ -178,8 +181,10 @@ export function createBinder(context: Context): Binder {
     const root = skipWrappers(subject);
     if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
     if (narrowedByInstanceof(root, catalog)) return 'syntax';
-    const guarded = guardedCode(root);
-    return guarded ? evidenceIn(guarded).get(catalog) : undefined;
+    if (!typed && annotatedAs(root, catalog)) return 'syntax';
+    return guardedCode(root)
+      .map((guarded) => evidenceIn(guarded).get(catalog))
+      .find((via) => via !== undefined);
   }
 
   /**
@@ -288,25 +293,48 @@ export function createBinder(context: Context): Binder {
     return base !== undefined && resolveSdk(base)?.catalog === catalog;
   }
 
-  /** The `try` block of a catch parameter, or the promise chain of a rejection handler's parameter. */
-  function guardedCode(identifier: TSESTree.Identifier): TSESTree.Node | undefined {
+  /**
+   * The code an error parameter guards: the `try` block of a catch parameter, or the promise
+   * chain of a rejection handler, inline (`.catch((e) => …)`) or named (`.catch(onFailure)`,
+   * where `onFailure` is a function declared in the file).
+   */
+  function guardedCode(identifier: TSESTree.Identifier): TSESTree.Node[] {
     const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
     const def = variable?.defs[0];
-    if (!def) return undefined;
+    if (!def) return [];
     if (def.type === DefinitionType.CatchClause) {
       const tryStatement = def.node.parent;
-      return tryStatement.type === AST_NODE_TYPES.TryStatement ? tryStatement.block : undefined;
+      return tryStatement.type === AST_NODE_TYPES.TryStatement ? [tryStatement.block] : [];
     }
-    if (def.type !== DefinitionType.Parameter) return undefined;
+    if (def.type !== DefinitionType.Parameter) return [];
     const handler = def.node;
+    const first = handler.params[0];
+    if (!first || (first !== def.name && !(first.type === AST_NODE_TYPES.AssignmentPattern && first.left === def.name))) return [];
+    const chain = rejectionChain(handler);
+    if (chain) return [chain];
+    // A named handler: every place the file passes it to .catch() or .then(_, handler).
+    const name =
+      handler.type === AST_NODE_TYPES.FunctionDeclaration
+        ? handler.id
+        : handler.parent?.type === AST_NODE_TYPES.VariableDeclarator && handler.parent.id.type === AST_NODE_TYPES.Identifier
+          ? handler.parent.id
+          : null;
+    const handlerVariable = name ? ASTUtils.findVariable(sourceCode.getScope(name), name) : undefined;
+    return (handlerVariable?.references ?? []).flatMap((reference) => {
+      const chained = rejectionChain(reference.identifier);
+      return chained ? [chained] : [];
+    });
+  }
+
+  /** For a handler passed as `p.catch(handler)` or `p.then(ok, handler)`: the promise expression `p`. */
+  function rejectionChain(handler: TSESTree.Node): TSESTree.Node | undefined {
     const call = handler.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const callee = skipWrappers(call.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = memberName(callee);
     const position = call.arguments.indexOf(handler as TSESTree.CallExpressionArgument);
-    if ((method === 'catch' && position === 0) || (method === 'then' && position === 1)) return callee.object;
-    return undefined;
+    return (method === 'catch' && position === 0) || (method === 'then' && position === 1) ? callee.object : undefined;
   }
 
   /** Catalogs whose SDK the guarded code calls: by declaration (typed), or by the names it references. */
@@ -325,13 +353,59 @@ export function createBinder(context: Context): Binder {
             found.set(catalog, 'inferred');
           }
         }
-      } else if (node.type === AST_NODE_TYPES.Identifier) {
-        const sdk = names().get(node.name) ? resolveSdk(node) : undefined;
-        if (sdk && !found.has(sdk.catalog)) found.set(sdk.catalog, typed ? 'inferred' : 'syntax');
+      } else if (node.type === AST_NODE_TYPES.Identifier && !isPropertyName(node)) {
+        const catalog = names().get(node.name) ? resolveSdk(node)?.catalog : initialisedFromSdk(node);
+        if (catalog && !found.has(catalog)) found.set(catalog, typed ? 'inferred' : 'syntax');
       }
     });
     guardEvidence.set(guarded, found);
     return found;
+  }
+
+  /**
+   * One step of data flow for untyped code: a variable initialised from the SDK
+   * (`const query = new Parse.Query('Post')`, `var user = new Parse.User()`).
+   */
+  function initialisedFromSdk(identifier: TSESTree.Identifier): Catalog | undefined {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+    if (!variable) return undefined;
+    if (initCatalogs.has(variable)) return initCatalogs.get(variable);
+    initCatalogs.set(variable, undefined);
+    const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+    let catalog: Catalog | undefined;
+    if (def?.type === DefinitionType.Variable && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init) {
+      walk(def.node.init, (node) => {
+        if (!catalog && node.type === AST_NODE_TYPES.Identifier && !isPropertyName(node) && names().has(node.name)) catalog = resolveSdk(node)?.catalog;
+      });
+    }
+    initCatalogs.set(variable, catalog);
+    return catalog;
+  }
+
+  /**
+   * Untyped TypeScript: a parameter or variable annotated with the SDK's error type
+   * (`error: Parse.Error`, `e: DrupalError | undefined`, `err: CloudKit.CKError`).
+   */
+  function annotatedAs(identifier: TSESTree.Identifier, catalog: Catalog): boolean {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+    const name = variable?.defs[0]?.name;
+    const annotation = name?.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
+    const members = annotation?.type === AST_NODE_TYPES.TSUnionType ? annotation.types : annotation ? [annotation] : [];
+    return members.some((member) => {
+      if (member.type !== AST_NODE_TYPES.TSTypeReference) return false;
+      const text = sourceCode.getText(member.typeName);
+      const dot = text.indexOf('.');
+      const base = dot === -1 ? text : text.slice(0, dot);
+      const rest = dot === -1 ? '' : text.slice(dot);
+      const sdk = names().get(base);
+      if (sdk?.catalog !== catalog) return false;
+      const typeNames = [...catalog.bindings.errorTypes.map((type) => type.name.slice(type.name.lastIndexOf('.') + 1)), ...(catalog.bindings.constructors ?? [])];
+      return typeNames.some((typeName) => {
+        const typeDot = typeName.indexOf('.');
+        if (typeDot !== -1) return rest === typeName.slice(typeDot);
+        return rest === '' ? (sdk.imported ?? base) === typeName : rest === `.${typeName}`;
+      });
+    });
   }
 
   function walk(node: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
@@ -467,6 +541,15 @@ export function createBinder(context: Context): Binder {
   }
 
   return { settings, typed, bindCode, entryFor, resolveSdk, constantText, constantReference, isCatalogError };
+}
+
+/** `x` in `a.x` and `{ x: 1 }`: a name, not a reference. */
+function isPropertyName(node: TSESTree.Identifier): boolean {
+  const parent = node.parent;
+  return (
+    (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) ||
+    (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && parent.value !== node)
+  );
 }
 
 function baseIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {

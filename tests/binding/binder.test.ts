@@ -149,6 +149,12 @@ e.code === 209;`,
 
 untypedRuleTester().run('binding (untyped)', probe, {
   valid: [
+    // A named handler that is never passed to .catch().
+    `import Parse from 'parse';\nfunction onError(e) { e.code === 209; }\nonError(new Error('x'));`,
+    // A variable initialised from something else.
+    `import Parse from 'parse';\nconst db = connect();\ntry { db.insert(); } catch (e) { e.code === 251; }`,
+    // A property that happens to be named Parse is not the SDK.
+    `import Parse from 'parse';\ntry { config.Parse.run(); } catch (e) { e.code === 251; }`,
     `import Parse from 'parse';\ntry { db.insert(); } catch (e) { e.code === 251; }`,
     // A parameter named Parse is not the Cloud Code global.
     `function shadow(Parse) { try { Parse.run(); } catch (e) { e.code === 141; } }`,
@@ -157,6 +163,21 @@ untypedRuleTester().run('binding (untyped)', probe, {
     `const body = await res.json();\nbody.error === 'RATE_LIMIT_EXCEEDED';`,
   ],
   invalid: [
+    {
+      // A variable initialised from the SDK, then used in the try block.
+      code: `var user = new Parse.User();\ntry { user.signUp(); } catch (e) { e.code === 202; }`,
+      errors: [bound('parse', 'syntax')],
+    },
+    {
+      // A named rejection handler, passed by reference.
+      code: `import CloudKit from 'tsl-apple-cloudkit';\nfunction failAuth(error) { error.ckErrorCode === 'AUTHENTICATION_FAILED'; }\nCloudKit.getDefaultContainer().setUpAuth().catch(failAuth);`,
+      errors: [bound('cloudkit-js', 'syntax')],
+    },
+    {
+      // A code converted with parseInt and held in a const.
+      code: `const Parse = require('parse');\ntry { Parse.User.current(); } catch (e) { const code = e.code ? parseInt(e.code, 10) : null; code === 209; Number(e.code) === 209; }`,
+      errors: [bound('parse', 'syntax'), bound('parse', 'syntax')],
+    },
     { code: `try { Parse.Cloud.run('x'); } catch (e) { e.code === 141; }`, errors: [bound('parse', 'syntax')] },
     { code: `import Parse from 'parse';\ntry { Parse.User.logIn('a', 'b'); } catch (e) { e.code === 209; }`, errors: [bound('parse', 'syntax')] },
     { code: `import * as P from 'parse/node';\ntry { P.User.current(); } catch (e) { e.code === 209; }`, errors: [bound('parse', 'syntax')] },
@@ -168,8 +189,25 @@ untypedRuleTester().run('binding (untyped)', probe, {
 });
 
 syntaxOnlyRuleTester().run('binding (TypeScript without type information)', probe, {
-  valid: [`declare const e: any;\ne.code === 209;`],
+  valid: [
+    `declare const e: any;\ne.code === 209;`,
+    // An annotation naming a type that is not the SDK's.
+    `import Parse from 'parse';\nfunction handle(error: ApiError) { error.code === 209; }`,
+  ],
   invalid: [
+    {
+      // A helper's parameter annotated with the SDK's error type.
+      code: `import Parse from 'parse';\nfunction handle(error: Parse.Error | undefined) { error.code === 209; }`,
+      errors: [bound('parse', 'syntax')],
+    },
+    {
+      code: `import { DrupalError } from '@drupal-js-sdk/error';\nfunction handle(error: DrupalError) { error.getErrorCode() === 100; }`,
+      errors: [bound('drupal', 'syntax')],
+    },
+    {
+      code: `import * as CloudKit from 'tsl-apple-cloudkit';\nfunction handle(error: CloudKit.CKError) { error.ckErrorCode === 'THROTTLED'; }`,
+      errors: [bound('cloudkit-js', 'syntax')],
+    },
     { code: `import Parse from 'parse';\ntry { Parse.User.current(); } catch (e: any) { (e as Parse.Error).code === 209; }`, errors: [bound('parse', 'syntax')] },
   ],
 });

@@ -141,6 +141,6 @@ describe('ESLint language server', () => {
     const after = await pull();
     expect(after.map((diagnostic) => diagnostic.code)).toEqual(['error-codes/no-unknown-error-codes']);
     expect(after.map((diagnostic) => diagnostic.range.start.line + 1)).toEqual([34]);
-    expect(after[0]?.message).toBe('213 is not a Parse error code.');
+    expect(after[0]?.message).toBe('213 is not a Parse error code. Parse reserves 9000-9999 for application-defined codes; list other codes of your own in `allow`.');
   });
 });

@@ -1,6 +1,8 @@
 import rule from '../../rules/no-unknown-error-codes.js';
 import { typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 
+const PARSE_RANGE_HINT = ' Parse reserves 9000-9999 for application-defined codes; list other codes of your own in `allow`.';
+
 const bkendSettings = {
   'error-codes': {
     bindings: [{ catalog: 'bkend', type: { from: 'file', name: 'BkendErrorBody', path: 'tests/fixtures/project/bridge.ts' }, accessor: 'error.code' }],
@@ -76,7 +78,7 @@ if (body.error.code === 'auth/access-token-expired') {}`,
       code: `import Parse from 'parse';
 declare const err: Parse.Error;
 if (err.code === 212) {}`,
-      errors: [{ messageId: 'unknownCode', line: 3, column: 18, data: { value: '212', catalog: 'Parse', hint: '' }, suggestions: [] }],
+      errors: [{ messageId: 'unknownCode', line: 3, column: 18, data: { value: '212', catalog: 'Parse', hint: PARSE_RANGE_HINT }, suggestions: [] }],
     },
     {
       // A constant the SDK does not have, with "did you mean".
@@ -223,7 +225,7 @@ if (e.getErrorCode() === DrupalError.OTHER_CAUSE) {}`,
 async function f(): Promise<void> {
   try { await Parse.Cloud.run('publish'); } catch (e: any) { if (e.code === 142 || e.code === 212) {} }
 }`,
-      errors: [{ messageId: 'unknownCode', line: 3, column: 95, data: { value: '212', catalog: 'Parse', hint: '' } }],
+      errors: [{ messageId: 'unknownCode', line: 3, column: 95, data: { value: '212', catalog: 'Parse', hint: PARSE_RANGE_HINT } }],
     },
     {
       // A native bridge bound through settings.
@@ -320,7 +322,7 @@ async function load(api) {
     {
       code: `async function f() { try { await new Parse.Query('X').find(); } catch (e) { if (e.code === 4242) {} } }`,
       languageOptions: { parserOptions: { sourceType: 'script' } },
-      errors: [{ messageId: 'unknownCode', line: 1, column: 92, data: { value: '4242', catalog: 'Parse', hint: '' } }],
+      errors: [{ messageId: 'unknownCode', line: 1, column: 92, data: { value: '4242', catalog: 'Parse', hint: PARSE_RANGE_HINT } }],
     },
     {
       // A typo in a Cloud Code constant.
