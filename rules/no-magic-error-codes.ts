@@ -66,11 +66,15 @@ export default createRule<Options, MessageIds>({
       return (fixer: TSESLint.RuleFixer) => fixer.replaceText(site.node, replacement);
     }
 
+    /** After the last import; else at the top, below a `#!` line, which must stay first. */
     function insertImport(importText: string) {
       const imports = sourceCode.ast.body.filter((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration);
       const last = imports.at(-1);
-      return (fixer: TSESLint.RuleFixer) =>
-        last ? fixer.insertTextAfter(last, `\n${importText}`) : fixer.insertTextBeforeRange([0, 0], `${importText}\n`);
+      if (last) return (fixer: TSESLint.RuleFixer) => fixer.insertTextAfter(last, `\n${importText}`);
+      const hashbang = /^#![^\n]*\n?/.exec(sourceCode.text)?.[0];
+      if (hashbang === undefined) return (fixer: TSESLint.RuleFixer) => fixer.insertTextBeforeRange([0, 0], `${importText}\n`);
+      const at = hashbang.length;
+      return (fixer: TSESLint.RuleFixer) => fixer.insertTextAfterRange([0, at], `${hashbang.endsWith('\n') ? '' : '\n'}${importText}\n`);
     }
 
     return codeSiteListeners(context, binder, (site) => {

@@ -386,6 +386,31 @@ if (e.code === CKErrorCode.notAuthenticated) {}`,
       ],
     },
     {
+      // The import goes below a hashbang line, which must stay first.
+      code: `#!/usr/bin/env node
+type SdkError = InstanceType<typeof import('parse').default.Error>;
+declare const err: SdkError;
+if (err.code === 209) {}`,
+      errors: [
+        {
+          messageId: 'magicCode',
+          line: 4,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'useConstantWithImport',
+              data: { value: '209', constant: 'Parse.Error.INVALID_SESSION_TOKEN', importText: "import Parse from 'parse';" },
+              output: `#!/usr/bin/env node
+import Parse from 'parse';
+type SdkError = InstanceType<typeof import('parse').default.Error>;
+declare const err: SdkError;
+if (err.code === Parse.Error.INVALID_SESSION_TOKEN) {}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Object keys become computed keys: a suggestion, because the object's type changes.
       code: `import Parse from 'parse';
 declare const err: Parse.Error;
