@@ -82,6 +82,18 @@ const MEMBERSHIP_METHODS = new Set(['includes', 'indexOf', 'lastIndexOf', 'has']
 export function codeSiteListeners(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, binder: Binder, onSite: (site: CodeSite) => void): TSESLint.RuleListener {
   const { sourceCode } = context;
   const seen = new Set<TSESTree.Node>();
+  /**
+   * Names of `const`s that may hold a code (`const code = err.code`, `const { code } = err`),
+   * recorded as declarations are traversed: a bare identifier is looked up in scope only when
+   * its name is here, so `i === 0` never costs a scope analysis or a checker call.
+   */
+  const codeNames = new Set<string>();
+
+  function mayBeCode(node: TSESTree.Node): boolean {
+    const target = skipWrappers(node);
+    if (!isCodeShape(target)) return false;
+    return target.type !== AST_NODE_TYPES.Identifier || codeNames.has(target.name);
+  }
 
   function emit(kind: CodeSiteKind, binding: CodeBinding, node: TSESTree.Node): void {
     if (seen.has(node)) return;
@@ -138,19 +150,37 @@ export function codeSiteListeners(context: Readonly<TSESLint.RuleContext<string,
   }
 
   return {
+    VariableDeclarator(node) {
+      if (!node.init || node.parent.kind !== 'const') return;
+      if (node.id.type === AST_NODE_TYPES.Identifier) {
+        if (binder.hasAccessorShape(node.init) || (node.init.type === AST_NODE_TYPES.Identifier && codeNames.has(node.init.name))) codeNames.add(node.id.name);
+      } else if (node.id.type === AST_NODE_TYPES.ObjectPattern) {
+        for (const property of node.id.properties) {
+          if (
+            property.type === AST_NODE_TYPES.Property &&
+            property.value.type === AST_NODE_TYPES.Identifier &&
+            !property.computed &&
+            property.key.type === AST_NODE_TYPES.Identifier &&
+            binder.isAccessorName(property.key.name)
+          ) {
+            codeNames.add(property.value.name);
+          }
+        }
+      }
+    },
     BinaryExpression(node) {
       if (!COMPARISONS.has(node.operator)) return;
       for (const [code, operand] of [
         [node.left, node.right],
         [node.right, node.left],
       ] as const) {
-        if (!isOperandShape(operand) || !isCodeShape(code)) continue;
+        if (!isOperandShape(operand) || !mayBeCode(code)) continue;
         const binding = binder.bindCode(code, operandKind([operand]));
         if (binding) emit('comparison', binding, operand);
       }
     },
     SwitchStatement(node) {
-      if (!node.cases.some((switchCase) => switchCase.test && isOperandShape(switchCase.test)) || !isCodeShape(node.discriminant)) return;
+      if (!node.cases.some((switchCase) => switchCase.test && isOperandShape(switchCase.test)) || !mayBeCode(node.discriminant)) return;
       const tests = node.cases.flatMap((switchCase) => (switchCase.test ? [switchCase.test] : []));
       const binding = binder.bindCode(node.discriminant, operandKind(tests));
       if (!binding) return;
@@ -162,7 +192,7 @@ export function codeSiteListeners(context: Readonly<TSESLint.RuleContext<string,
       const method = memberName(callee);
       if (method === undefined || !MEMBERSHIP_METHODS.has(method)) return;
       const argument = node.arguments[0]!;
-      if (argument.type === AST_NODE_TYPES.SpreadElement || !isCodeShape(argument)) return;
+      if (argument.type === AST_NODE_TYPES.SpreadElement || !mayBeCode(argument)) return;
       const elements = arrayElements(callee.object);
       if (!elements?.some(isOperandShape)) return;
       const binding = binder.bindCode(argument, operandKind(elements));
@@ -187,7 +217,7 @@ export function codeSiteListeners(context: Readonly<TSESLint.RuleContext<string,
       );
     },
     LogicalExpression(node) {
-      if ((node.operator !== '||' && node.operator !== '??') || literalCodeValue(node.right) === undefined || !isCodeShape(node.left)) return;
+      if ((node.operator !== '||' && node.operator !== '??') || literalCodeValue(node.right) === undefined || !mayBeCode(node.left)) return;
       const binding = binder.bindCode(node.left, operandKind([node.right]));
       if (binding) emit('default', binding, node.right);
     },
@@ -197,7 +227,7 @@ export function codeSiteListeners(context: Readonly<TSESLint.RuleContext<string,
       if (binding) emit('assignment', binding, node.right);
     },
     MemberExpression(node) {
-      if (!node.computed || node.object.type !== AST_NODE_TYPES.Identifier || !isCodeShape(node.property)) return;
+      if (!node.computed || node.object.type !== AST_NODE_TYPES.Identifier || !mayBeCode(node.property)) return;
       const variable = ASTUtils.findVariable(sourceCode.getScope(node.object), node.object);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       if (def?.type !== TSESLint.Scope.DefinitionType.Variable || !def.node.init || def.node.init.type !== AST_NODE_TYPES.ObjectExpression) return;

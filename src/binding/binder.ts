@@ -51,6 +51,10 @@ export interface Binder {
   bindCode(node: TSESTree.Node, kind?: CodeKind): CodeBinding | undefined;
   /** The catalog entry for a value read through a binding's accessor (`undefined` for unknown values). */
   entryFor(binding: CodeBinding, value: CodeValue): CodeEntry | undefined;
+  /** Syntax only: whether an expression reads a code through some catalog's accessor (`x.code`, `parseInt(x.code)`). */
+  hasAccessorShape(node: TSESTree.Node): boolean;
+  /** Syntax only: whether a property name is the last segment of some accessor (`code`, `status`, `error`). */
+  isAccessorName(name: string): boolean;
   /** The SDK a reference (`Parse`, `DrupalError`, `CloudKit`) resolves to, with shadowing checked. */
   resolveSdk(identifier: TSESTree.Identifier): SdkName | undefined;
   /** How to write `entry` as a constant at `at`. */
@@ -540,7 +544,17 @@ export function createBinder(context: Context): Binder {
     return typed && typeIsCatalogError(typeOf(node)!, catalog, checker!);
   }
 
-  return { settings, typed, bindCode, entryFor, resolveSdk, constantText, constantReference, isCatalogError };
+  function hasAccessorShape(node: TSESTree.Node): boolean {
+    let target = skipWrappers(node);
+    for (let converted = numericConversionOf(target); converted; converted = numericConversionOf(target)) target = skipWrappers(converted);
+    return matchAccessors(index, target).length > 0;
+  }
+
+  function isAccessorName(name: string): boolean {
+    return index.has(name);
+  }
+
+  return { settings, typed, bindCode, entryFor, hasAccessorShape, isAccessorName, resolveSdk, constantText, constantReference, isCatalogError };
 }
 
 /** `x` in `a.x` and `{ x: 1 }`: a name, not a reference. */

@@ -71,11 +71,13 @@ export function collectSdkNames(sourceCode: Readonly<TSESLint.SourceCode>, catal
     }
   }
 
-  const globalScope = sourceCode.scopeManager?.globalScope;
+  const mentionsGlobal = catalogs.some((catalog) => (catalog.bindings.globals ?? []).some((name) => sourceCode.text.includes(name)));
+  const globalScope = mentionsGlobal ? sourceCode.scopeManager?.globalScope : undefined;
   if (globalScope) {
     for (const catalog of catalogs) {
       for (const name of catalog.bindings.globals ?? []) {
-        if (names.has(name)) continue;
+        // Scope analysis is costly for plain JavaScript: ask only when the name is in the text.
+        if (names.has(name) || !sourceCode.text.includes(name)) continue;
         const declared = globalScope.set.get(name);
         const used = globalScope.through.some((reference) => reference.identifier.name === name);
         if (used || (declared && declared.defs.length === 0)) names.set(name, { catalog, kind: 'global', module: undefined, imported: undefined });
