@@ -1,0 +1,63 @@
+/**
+ * npm run bench — measures our rules against typescript-eslint's recommended-type-checked,
+ * switch-exhaustiveness-check and core no-magic-numbers on a generated corpus.
+ *
+ *   npx tsx bench/run.ts [--sizes 200,2000] [--rounds 3,1] [--seed 1] [--configs a,b,b+] [--no-warmup] [--no-counts] [--json out.json] [--write]
+ *
+ * --rounds takes one number for every size or one per size. The default (3 rounds at 200
+ * files, 1 at 2,000) keeps the full run near 20 minutes on a 2-core machine: one round at
+ * 2,000 files costs about 15 minutes by itself.
+ * --write replaces the generated block of bench/RESULTS.md (the analysis around it stays).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { BENCH_DIR } from './corpus.js';
+import { formatReport, mergeResults } from './report.js';
+import { type ConfigId, runBench } from './runner.js';
+
+const args = process.argv.slice(2);
+function option(flag: string): string | undefined {
+  const at = args.indexOf(flag);
+  if (at === -1) return undefined;
+  const value = args[at + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value`);
+  return value;
+}
+const numbers = (text: string, flag: string): number[] =>
+  text.split(',').map((part) => {
+    const value = Number(part.trim());
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${flag}: "${part}" is not a positive integer`);
+    return value;
+  });
+
+const known = new Set(['--sizes', '--rounds', '--seed', '--configs', '--json', '--write', '--no-warmup', '--no-counts']);
+for (const arg of args) if (arg.startsWith('--') && !known.has(arg)) throw new Error(`unknown option ${arg}`);
+
+const sizes = numbers(option('--sizes') ?? '200,2000', '--sizes');
+const roundsList = numbers(option('--rounds') ?? (option('--sizes') ? '3' : '3,1'), '--rounds');
+const seed = Number(option('--seed') ?? '1');
+if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
+const configs = option('--configs')?.split(',').map((id) => id.trim() as ConfigId);
+
+const result = await runBench({
+  sizes,
+  rounds: roundsList.length === 1 ? roundsList[0]! : roundsList,
+  seed,
+  ...(configs ? { configs } : {}),
+  ...(args.includes('--no-warmup') ? { warmup: [] } : {}),
+  counts: !args.includes('--no-counts'),
+  log: (line) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`),
+});
+
+const report = formatReport(result);
+console.log(report);
+
+const json = option('--json');
+if (json) writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`);
+
+if (args.includes('--write')) {
+  const file = path.join(BENCH_DIR, 'RESULTS.md');
+  writeFileSync(file, mergeResults(existsSync(file) ? readFileSync(file, 'utf8') : undefined, report));
+  console.error(`wrote ${path.relative(process.cwd(), file)}`);
+}
