@@ -141,7 +141,7 @@ export function createBinder(context: Context): Binder {
       for (const match of matches) {
         const type = match.subject === matches[0]!.subject ? subjectType : typeOf(match.subject)!;
         if (match.accessor.binding) {
-          if (typeMatchesBinding(type, match.accessor.binding.type, program)) {
+          if (withoutCheckerFailure(() => typeMatchesBinding(type, match.accessor.binding!.type, program), false)) {
             found.set(match.accessor.catalog, { ...match, catalog: match.accessor.catalog, via: 'setting' });
           }
         } else if (!found.has(match.accessor.catalog) && typeIsCatalogError(type, match.accessor.catalog, checker!)) {
@@ -472,7 +472,7 @@ export function createBinder(context: Context): Binder {
       const def = variable?.defs[0];
       if (!def) continue;
       const type = typeOf(def.name)!;
-      if (!valueMatchesSpecifier(def.name, specifier, program, type)) return { kind: 'unavailable', text: undefined };
+      if (!withoutCheckerFailure(() => valueMatchesSpecifier(def.name, specifier, program, type), false)) return { kind: 'unavailable', text: undefined };
       const property = propertyWithValue(type, entry.value);
       if (property !== undefined) return { kind: 'in-scope', text: `${name}.${property}` };
     }
@@ -480,7 +480,7 @@ export function createBinder(context: Context): Binder {
     const source = specifier.from === 'package' ? specifier.package : specifier.path;
     if (source === undefined) return { kind: 'unavailable', text: undefined };
     for (const name of wanted) {
-      const declared = exportedConstant(specifier.from === 'package' ? { module: source } : { file: source }, name);
+      const declared = withoutCheckerFailure(() => exportedConstant(specifier.from === 'package' ? { module: source } : { file: source }, name), undefined);
       const property = declared && propertyWithValue(declared.type, entry.value);
       if (!declared || property === undefined) continue;
       const text = `${name}.${property}`;
@@ -564,6 +564,21 @@ function isPropertyName(node: TSESTree.Identifier): boolean {
     (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) ||
     (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && parent.value !== node)
   );
+}
+
+/**
+ * Runs a query about a user binding (typescript-eslint's specifier matching, the exports of the
+ * binding's file). Under fuzzing, TypeScript's node builder once threw from inside such a query
+ * (`getModuleSpecifiers` with no enclosing file) while the suite ran in parallel; it did not
+ * reproduce alone. A failed query counts as "no match": the rule reports less, never crashes.
+ */
+function withoutCheckerFailure<T>(query: () => T, fallback: T): T {
+  try {
+    return query();
+  } catch (error) {
+    if (error instanceof TypeError) return fallback;
+    throw error;
+  }
 }
 
 function baseIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {
