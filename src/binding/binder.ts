@@ -92,8 +92,12 @@ export function createBinder(context: Context): Binder {
   const bindings = { number: new Map<TSESTree.Node, CodeBinding | undefined>(), string: new Map<TSESTree.Node, CodeBinding | undefined>(), any: new Map<TSESTree.Node, CodeBinding | undefined>() };
 
   function typeOf(node: TSESTree.Node): ts.Type | undefined {
-    if (counts && services) counts.checkerCalls += 1;
-    return services?.getTypeAtLocation(node);
+    if (!services) return undefined;
+    if (counts) counts.checkerCalls += 1;
+    // Seen under fuzzing: TypeScript's node builder can throw a TypeError (getModuleSpecifiers
+    // without an enclosing file) while typing invalid code such as `new DrupalError(100)` with
+    // `import { type DrupalError }`. Such an expression is treated as `any`, never as a crash.
+    return withoutCheckerFailure(() => services.getTypeAtLocation(node), checker!.getAnyType());
   }
 
   function bindCode(node: TSESTree.Node, kind?: CodeKind): CodeBinding | undefined {
@@ -144,7 +148,7 @@ export function createBinder(context: Context): Binder {
           if (withoutCheckerFailure(() => typeMatchesBinding(type, match.accessor.binding!.type, program), false)) {
             found.set(match.accessor.catalog, { ...match, catalog: match.accessor.catalog, via: 'setting' });
           }
-        } else if (!found.has(match.accessor.catalog) && typeIsCatalogError(type, match.accessor.catalog, checker!)) {
+        } else if (!found.has(match.accessor.catalog) && withoutCheckerFailure(() => typeIsCatalogError(type, match.accessor.catalog, checker!), false)) {
           found.set(match.accessor.catalog, { ...match, catalog: match.accessor.catalog, via: 'type' });
         }
       }
@@ -351,7 +355,7 @@ export function createBinder(context: Context): Binder {
       if (typed && (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression)) {
         const callee = skipWrappers(node.callee);
         const named = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
-        const packages = calleePackages(services!.esTreeNodeToTSNodeMap.get(named), checker!);
+        const packages = withoutCheckerFailure(() => calleePackages(services!.esTreeNodeToTSNodeMap.get(named), checker!), []);
         for (const catalog of settings.catalogs) {
           if (!found.has(catalog) && catalog.bindings.modules.some((module) => packages.includes(packageOfSpecifier(module)))) {
             found.set(catalog, 'inferred');
@@ -541,7 +545,7 @@ export function createBinder(context: Context): Binder {
   }
 
   function isCatalogError(node: TSESTree.Node, catalog: Catalog): boolean {
-    return typed && typeIsCatalogError(typeOf(node)!, catalog, checker!);
+    return typed && withoutCheckerFailure(() => typeIsCatalogError(typeOf(node)!, catalog, checker!), false);
   }
 
   function hasAccessorShape(node: TSESTree.Node): boolean {
@@ -567,10 +571,9 @@ function isPropertyName(node: TSESTree.Identifier): boolean {
 }
 
 /**
- * Runs a query about a user binding (typescript-eslint's specifier matching, the exports of the
- * binding's file). Under fuzzing, TypeScript's node builder once threw from inside such a query
- * (`getModuleSpecifiers` with no enclosing file) while the suite ran in parallel; it did not
- * reproduce alone. A failed query counts as "no match": the rule reports less, never crashes.
+ * Runs a type query that TypeScript may fail with a TypeError from inside its checker (seen
+ * under fuzzing, in getModuleSpecifiers, on invalid code). A failed query gives `fallback`:
+ * the rule reports less, never crashes. Other errors propagate.
  */
 function withoutCheckerFailure<T>(query: () => T, fallback: T): T {
   try {
