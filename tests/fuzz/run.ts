@@ -166,7 +166,7 @@ function languageOptions(mode: Mode, sourceType: SourceType): Linter.LanguageOpt
         parser: tsParser as unknown as Linter.Parser,
         ecmaVersion: 'latest',
         sourceType,
-        parserOptions: { ecmaVersion: 'latest', sourceType, project: './tsconfig.json', tsconfigRootDir: fixtureProject },
+        parserOptions: { ecmaVersion: 'latest', sourceType, project: './tsconfig.fuzz.json', tsconfigRootDir: fixtureProject },
       };
   }
 }
