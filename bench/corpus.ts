@@ -22,6 +22,8 @@ import { fileURLToPath } from 'node:url';
 
 import ts from 'typescript';
 
+import { mulberry32 } from '../scripts/random.js';
+
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_DIR = path.dirname(BENCH_DIR);
 const GENERATOR_VERSION = 1;
@@ -48,16 +50,6 @@ export interface Corpus {
 
 type Rng = () => number;
 
-function mulberry32(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function fileSeed(seed: number, index: number): number {
   const digest = createHash('sha256').update(`${GENERATOR_VERSION}:${seed}:${index}`).digest();

@@ -29,17 +29,9 @@ export interface FuzzProgram {
 // ---------------------------------------------------------------------------------------------
 // Randomness
 
-/** mulberry32: a small, fast, seedable 32-bit PRNG. Returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../scripts/random.js';
+
+export { mulberry32 };
 
 /** A 32-bit seed for program `index` of a run seeded with `seed` (so programs are independent). */
 export function programSeed(seed: number, index: number): number {
