@@ -5,8 +5,8 @@
  * Every run builds a new ESLint instance AND clears typescript-eslint's caches first
  * (`clearCaches()`), so every typed run starts a new project service and a new program: each
  * run is a cold, CI-like lint of the whole corpus. (A new ESLint instance alone would reuse the
- * process-wide project service and its warm program and type cache.) A full GC runs before each
- * run so that one run's garbage is not collected on the next run's clock.
+ * process-wide project service and its warm program and type cache.) Full GCs run before each
+ * run (see settle()) so that one run's memory is neither kept nor collected on the next's clock.
  *
  * Type-checker calls per candidate node come from a separate child process started with
  * ERROR_CODES_BENCH=1 (the plugin reads it when it loads), so the counting proxy never slows
@@ -16,7 +16,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -105,6 +105,8 @@ export interface RunSample {
   readonly wallMs: number;
   /** CPU time of the process during the run (user + system, all threads), ms. */
   readonly cpuMs: number;
+  /** Time V8 spent in garbage collection pauses during the run (perf_hooks 'gc' entries), ms. */
+  readonly gcMs: number;
   /** Sum over files of ESLint's parse time (typed: includes the project service's program update). */
   readonly parseMs: number;
   /** Sum over files of each rule's time, from ESLint `stats`. */
@@ -149,6 +151,8 @@ export interface MachineInfo {
   readonly cpus: number;
   readonly cpuModel: string;
   readonly memory: string;
+  /** V8's old-space limit for this process, MiB. */
+  readonly heapLimitMiB: number;
   readonly os: string;
   /** 1-, 5- and 15-minute load averages when the run started and when it ended. */
   readonly load: { readonly start: readonly number[]; readonly end: readonly number[] };
@@ -204,8 +208,28 @@ function gc(): void {
 
 const MiB = 1024 * 1024;
 
-function startSampler(): () => { heapBeforeMiB: number; peakHeapMiB: number; peakRssMiB: number } {
+/**
+ * Frees what the previous run left: typescript-eslint's project service, and with it the
+ * program and checker, goes with `clearCaches()`. One full GC right after it is not enough:
+ * measured, 270 MiB (200 files) to 1.4 GiB (2,000 files) of the previous run survived into the
+ * next one and cost it seconds of extra GC. A few full GCs in separate event-loop turns free it
+ * (the next run then starts at the ~85 MiB of a fresh process).
+ */
+async function settle(): Promise<void> {
+  clearCaches();
+  for (let pass = 0; pass < 3; pass += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    gc();
+  }
+}
+
+function startSampler(): () => { heapBeforeMiB: number; peakHeapMiB: number; peakRssMiB: number; gcMs: number } {
   const before = process.memoryUsage().heapUsed;
+  let gcMs = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  });
+  observer.observe({ entryTypes: ['gc'] });
   let heap = before;
   let rss = process.memoryUsage.rss();
   const sample = (): void => {
@@ -217,7 +241,9 @@ function startSampler(): () => { heapBeforeMiB: number; peakHeapMiB: number; pea
   return () => {
     clearInterval(timer);
     sample();
-    return { heapBeforeMiB: before / MiB, peakHeapMiB: heap / MiB, peakRssMiB: rss / MiB };
+    for (const entry of observer.takeRecords()) gcMs += entry.duration;
+    observer.disconnect();
+    return { heapBeforeMiB: before / MiB, peakHeapMiB: heap / MiB, peakRssMiB: rss / MiB, gcMs };
   };
 }
 
@@ -227,8 +253,7 @@ function patternsFor(spec: ConfigSpec): string[] {
 
 /** One lint of the whole corpus with one configuration, cold (fresh ESLint, cleared caches). */
 export async function measure(spec: ConfigSpec, corpus: Pick<Corpus, 'dir' | 'n'>, round: number): Promise<RunSample> {
-  clearCaches();
-  gc();
+  await settle();
   const stop = startSampler();
   const cpu = process.cpuUsage();
   const start = performance.now();
@@ -240,7 +265,7 @@ export async function measure(spec: ConfigSpec, corpus: Pick<Corpus, 'dir' | 'n'
   return { config: spec.id, n: corpus.n, round, wallMs, cpuMs: (cpuUsed.user + cpuUsed.system) / 1000, ...summarize(results), ...memory };
 }
 
-function summarize(results: readonly ESLint.LintResult[]): Omit<RunSample, 'config' | 'n' | 'round' | 'wallMs' | 'cpuMs' | 'heapBeforeMiB' | 'peakHeapMiB' | 'peakRssMiB'> {
+function summarize(results: readonly ESLint.LintResult[]): Omit<RunSample, 'config' | 'n' | 'round' | 'wallMs' | 'cpuMs' | 'gcMs' | 'heapBeforeMiB' | 'peakHeapMiB' | 'peakRssMiB'> {
   let parseMs = 0;
   const ruleMs: Record<string, number> = {};
   let problems = 0;
@@ -351,6 +376,7 @@ function machineInfo(loadAtStart: readonly number[]): MachineInfo {
     node: process.version,
     cpus: os.availableParallelism(),
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    heapLimitMiB: v8.getHeapStatistics().heap_size_limit / MiB,
     memory: free.status === 0 ? free.stdout.trim() : `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB total`,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     load: { start: loadAtStart, end: os.loadavg() },
