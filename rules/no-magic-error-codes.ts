@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 
-import { type CodeSite, codeSiteListeners } from '../src/analysis/code-sites.js';
+import type { CodeSite } from '../src/analysis/code-sites.js';
 import { codeLabel, meaningText, valueText } from '../src/analysis/describe.js';
-import { createBinder } from '../src/binding/binder.js';
+import { getFileAnalysis } from '../src/analysis/file-analysis.js';
 import { createRule } from '../src/create-rule.js';
 
 export type Options = [
@@ -57,7 +57,8 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const allow = new Set(options.allow ?? []);
     const checkStrings = options.checkStrings ?? false;
-    const binder = createBinder(context);
+    const analysis = getFileAnalysis(context);
+    const { binder } = analysis;
     const { sourceCode } = context;
 
     function replace(site: CodeSite, text: string) {
@@ -77,7 +78,7 @@ export default createRule<Options, MessageIds>({
       return (fixer: TSESLint.RuleFixer) => fixer.insertTextAfterRange([0, at], `${hashbang.endsWith('\n') ? '' : '\n'}${importText}\n`);
     }
 
-    return codeSiteListeners(context, binder, (site) => {
+    function check(site: CodeSite): void {
       const { value } = site;
       if (value === undefined || allow.has(value)) return;
       if (typeof value === 'string' && !checkStrings) return;
@@ -114,6 +115,12 @@ export default createRule<Options, MessageIds>({
       } else {
         context.report({ node, messageId: 'magicCode', data });
       }
-    });
+    }
+
+    return {
+      Program() {
+        for (const site of analysis.codeSites()) check(site);
+      },
+    };
   },
 });

@@ -2,9 +2,9 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import type { Catalog } from '../src/catalog/catalog.js';
 import type { CodeValue } from '../src/catalog/types.js';
-import { type CodeSite, codeSiteListeners } from '../src/analysis/code-sites.js';
+import type { CodeSite } from '../src/analysis/code-sites.js';
 import { codeLabel, valueText } from '../src/analysis/describe.js';
-import { createBinder } from '../src/binding/binder.js';
+import { getFileAnalysis } from '../src/analysis/file-analysis.js';
 import { createRule } from '../src/create-rule.js';
 
 export type Options = [
@@ -62,7 +62,8 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const allow = new Set(options.allow ?? []);
     const allowEqualValues = options.allowEqualValuesAcrossCatalogs ?? false;
-    const binder = createBinder(context);
+    const analysis = getFileAnalysis(context);
+    const { binder } = analysis;
     const { sourceCode } = context;
 
     /** " Did you mean 'THROTTLED'?" plus a note when another catalog has the name. */
@@ -141,12 +142,14 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      ...codeSiteListeners(context, binder, (site) => {
-        // `err.code ?? 'unknown'` is a placeholder for a missing code, not a code.
-        if (site.kind === 'default') return;
-        if (site.value !== undefined) checkLiteral(site, site.value);
-        else if (site.reference) checkOtherCatalog(site, site.reference);
-      }),
+      Program() {
+        for (const site of analysis.codeSites()) {
+          // `err.code ?? 'unknown'` is a placeholder for a missing code, not a code.
+          if (site.kind === 'default') continue;
+          if (site.value !== undefined) checkLiteral(site, site.value);
+          else if (site.reference) checkOtherCatalog(site, site.reference);
+        }
+      },
       // A constant the SDK does not have, wherever it is used: `Parse.Error.INVALID_PASSWORD`.
       'MemberExpression:exit'(node: TSESTree.MemberExpression) {
         if (node.computed || node.property.type !== AST_NODE_TYPES.Identifier || !CONSTANT_NAME.test(node.property.name)) return;

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 import type { Catalog } from '../catalog/catalog.js';
 import type { CodeKind, CodeValue } from '../catalog/types.js';
 import { memberName, numericConversionOf, skipWrappers } from '../binding/accessors.js';
+import { walk } from '../binding/ast.js';
 import type { Binder, CodeBinding } from '../binding/binder.js';
 
 /**
@@ -26,6 +27,14 @@ export interface CodeSite {
   readonly value: CodeValue | undefined;
   /** For `Parse.Error.X`-style operands: the catalog the constant belongs to and its name. */
   readonly reference: { readonly catalog: Catalog; readonly name: string } | undefined;
+  /** The expression that reads the code (`err.code`, `code`, `e.getErrorCode()`). */
+  readonly code: TSESTree.Node;
+  /**
+   * For tests (`comparison`, `membership`): the whole test expression (`err.code === 209`,
+   * `![100, 124].includes(err.code)`, `codes.indexOf(err.code) !== -1`), its operator, and
+   * whether it is true when the code has this value (`===`, `includes`) or false (`!==`, `!…`).
+   */
+  readonly test: { readonly node: TSESTree.Expression; readonly operator: string; readonly positive: boolean } | undefined;
 }
 
 /** The value of a code literal: a number, `-1`, a string or a template without expressions. */
@@ -73,15 +82,48 @@ function isCodeShape(node: TSESTree.Node): boolean {
 }
 
 const COMPARISONS = new Set(['===', '==', '!==', '!=']);
+
+/**
+ * The test a membership call makes: `list.includes(code)` (true when present), `!list.includes(code)`,
+ * `list.indexOf(code) !== -1` / `> -1` / `>= 0` (present) and `=== -1` / `< 0` (absent).
+ */
+function membershipTest(call: TSESTree.CallExpression, method: string): CodeSite['test'] {
+  const outer = call.parent?.type === AST_NODE_TYPES.ChainExpression ? call.parent : call;
+  if (method === 'includes' || method === 'has') {
+    const parent = outer.parent;
+    if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') return { node: parent, operator: `!${method}`, positive: false };
+    return { node: outer, operator: method, positive: true };
+  }
+  const parent = outer.parent;
+  if (parent?.type !== AST_NODE_TYPES.BinaryExpression || parent.left !== outer) return undefined;
+  const bound = literalCodeValue(parent.right);
+  if (bound === -1 && (parent.operator === '!==' || parent.operator === '!=' || parent.operator === '>')) return { node: parent, operator: `${method} ${parent.operator} -1`, positive: true };
+  if (bound === -1 && (parent.operator === '===' || parent.operator === '==')) return { node: parent, operator: `${method} ${parent.operator} -1`, positive: false };
+  if (bound === 0 && parent.operator === '>=') return { node: parent, operator: `${method} >= 0`, positive: true };
+  if (bound === 0 && parent.operator === '<') return { node: parent, operator: `${method} < 0`, positive: false };
+  return undefined;
+}
 const MEMBERSHIP_METHODS = new Set(['includes', 'indexOf', 'lastIndexOf', 'has']);
 
 /**
- * Listeners that find every code site in a file and hand each to `onSite` once. All rules use
- * these: syntax filters first, the binder (and so the type checker) only for candidate nodes.
+ * Every code site of a file, in source order, found in one walk of the AST: syntax filters
+ * first, the binder (and so the type checker) only for candidate nodes. Called once per file by
+ * the shared analysis (`getFileAnalysis`).
  */
-export function codeSiteListeners(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, binder: Binder, onSite: (site: CodeSite) => void): TSESLint.RuleListener {
-  const { sourceCode } = context;
+export function collectCodeSites(sourceCode: Readonly<TSESLint.SourceCode>, binder: Binder): CodeSite[] {
+  const sites: CodeSite[] = [];
+  const listeners = codeSiteListeners(sourceCode, binder, (site) => sites.push(site)) as Record<string, ((node: TSESTree.Node) => void) | undefined>;
+  walk(sourceCode, sourceCode.ast, (node) => {
+    listeners[node.type]?.(node);
+  });
+  return sites;
+}
+
+function codeSiteListeners(sourceCode: Readonly<TSESLint.SourceCode>, binder: Binder, onSite: (site: CodeSite) => void): TSESLint.RuleListener {
   const seen = new Set<TSESTree.Node>();
+  const errorTypeNames = new Set(
+    binder.settings.catalogs.flatMap((catalog) => [...(catalog.bindings.constructors ?? []), ...catalog.bindings.errorTypes.map((type) => type.name)].map((name) => name.slice(name.lastIndexOf('.') + 1))),
+  );
   /**
    * Names of `const`s that may hold a code (`const code = err.code`, `const { code } = err`),
    * recorded as declarations are traversed: a bare identifier is looked up in scope only when
@@ -95,7 +137,7 @@ export function codeSiteListeners(context: Readonly<TSESLint.RuleContext<string,
     return target.type !== AST_NODE_TYPES.Identifier || codeNames.has(target.name);
   }
 
-  function emit(kind: CodeSiteKind, binding: CodeBinding, node: TSESTree.Node): void {
+  function emit(kind: CodeSiteKind, binding: CodeBinding, node: TSESTree.Node, code: TSESTree.Node, test?: CodeSite['test']): void {
     if (seen.has(node)) return;
     const value = literalCodeValue(node);
     let reference: CodeSite['reference'];
@@ -105,7 +147,7 @@ export function codeSiteListeners(context: Readonly<TSESLint.RuleContext<string,
       if (!reference) return;
     }
     seen.add(node);
-    onSite({ kind, binding, node, value, reference });
+    onSite({ kind, binding, node, value, reference, code, test });
   }
 
   /** Elements of `[…]`, `new Set([…])`, or of a `const` initialised with one. */
@@ -145,8 +187,21 @@ export function codeSiteListeners(context: Readonly<TSESLint.RuleContext<string,
         if (fits) return sdk.catalog;
       }
     }
-    if (!binder.typed) return undefined;
-    return binder.settings.catalogs.find((catalog) => catalog.bindings.constructors?.length && binder.isCatalogError(node, catalog));
+    if (!binder.typed || !mayConstructError(callee)) return undefined;
+    const kind = operandKind(node.arguments.slice(0, 1));
+    const candidates = binder.settings.catalogs.filter((catalog) => catalog.bindings.constructors?.length && (kind === undefined || catalog.codeKind === kind));
+    return candidates.length > 0 ? binder.errorCatalogOf(node, candidates) : undefined;
+  }
+
+  /**
+   * Cheap filter before the typed constructor check: the callee is named like an error class
+   * (`Error`, `ParseError`, `AppError`) or an SDK import; `new Parse.Query('Order')` is not.
+   */
+  function mayConstructError(callee: TSESTree.Node): boolean {
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    if (name === undefined) return false;
+    if (/Error$/u.test(name) || errorTypeNames.has(name)) return true;
+    return callee.type === AST_NODE_TYPES.Identifier && binder.resolveSdk(callee) !== undefined;
   }
 
   return {
@@ -176,7 +231,7 @@ export function codeSiteListeners(context: Readonly<TSESLint.RuleContext<string,
       ] as const) {
         if (!isOperandShape(operand) || !mayBeCode(code)) continue;
         const binding = binder.bindCode(code, operandKind([operand]));
-        if (binding) emit('comparison', binding, operand);
+        if (binding) emit('comparison', binding, operand, code, { node, operator: node.operator, positive: node.operator === '===' || node.operator === '==' });
       }
     },
     SwitchStatement(node) {
@@ -184,7 +239,7 @@ export function codeSiteListeners(context: Readonly<TSESLint.RuleContext<string,
       const tests = node.cases.flatMap((switchCase) => (switchCase.test ? [switchCase.test] : []));
       const binding = binder.bindCode(node.discriminant, operandKind(tests));
       if (!binding) return;
-      for (const switchCase of node.cases) if (switchCase.test) emit('case', binding, switchCase.test);
+      for (const switchCase of node.cases) if (switchCase.test) emit('case', binding, switchCase.test, node.discriminant);
     },
     CallExpression(node) {
       const callee = skipWrappers(node.callee);
@@ -197,7 +252,8 @@ export function codeSiteListeners(context: Readonly<TSESLint.RuleContext<string,
       if (!elements?.some(isOperandShape)) return;
       const binding = binder.bindCode(argument, operandKind(elements));
       if (!binding) return;
-      for (const element of elements) emit('membership', binding, element);
+      const test = membershipTest(node, method);
+      for (const element of elements) emit('membership', binding, element, argument, test);
     },
     NewExpression(node) {
       const first = node.arguments[0];
@@ -214,17 +270,18 @@ export function codeSiteListeners(context: Readonly<TSESLint.RuleContext<string,
           via: binder.typed ? 'type' : 'syntax',
         },
         first,
+        node,
       );
     },
     LogicalExpression(node) {
       if ((node.operator !== '||' && node.operator !== '??') || literalCodeValue(node.right) === undefined || !mayBeCode(node.left)) return;
       const binding = binder.bindCode(node.left, operandKind([node.right]));
-      if (binding) emit('default', binding, node.right);
+      if (binding) emit('default', binding, node.right, node.left);
     },
     AssignmentExpression(node) {
       if (node.operator !== '=' || literalCodeValue(node.right) === undefined || node.left.type !== AST_NODE_TYPES.MemberExpression) return;
       const binding = binder.bindCode(node.left, operandKind([node.right]));
-      if (binding) emit('assignment', binding, node.right);
+      if (binding) emit('assignment', binding, node.right, node.left);
     },
     MemberExpression(node) {
       if (!node.computed || node.object.type !== AST_NODE_TYPES.Identifier || !mayBeCode(node.property)) return;
@@ -237,7 +294,7 @@ export function codeSiteListeners(context: Readonly<TSESLint.RuleContext<string,
       if (keys.length === 0) return;
       const binding = binder.bindCode(node.property, operandKind(keys));
       if (!binding) return;
-      for (const key of keys) emit('key', binding, key);
+      for (const key of keys) emit('key', binding, key, node.property);
     },
   };
 }

@@ -1,0 +1,246 @@
+/**
+ * Dispatches over a bound code: a `switch`, an `if / else if` chain, or a run of early-return
+ * `if`s, each with the codes every branch is taken for and the fallback that takes the rest.
+ * Built from the file's code sites; pure functions of the AST.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import type { CodeValue } from '../catalog/types.js';
+import { skipWrappers } from '../binding/accessors.js';
+import type { CodeBinding } from '../binding/binder.js';
+import type { CodeSite } from './code-sites.js';
+
+export interface Branch {
+  /** The codes the branch is taken for. */
+  readonly codes: ReadonlySet<CodeValue>;
+  /** What runs: a case's statements, or an `if`'s consequent. */
+  readonly body: readonly TSESTree.Node[];
+  /** The `case` (first of a group) or the `if` statement. */
+  readonly node: TSESTree.Node;
+}
+
+export interface Fallback {
+  /** `default:`, a final `else`, or the statements after an early-return chain. */
+  readonly kind: 'default' | 'else' | 'after';
+  readonly body: readonly TSESTree.Node[];
+  readonly node: TSESTree.Node;
+}
+
+export interface Dispatch {
+  readonly kind: 'switch' | 'if-chain' | 'early-return';
+  /** The switch, or the first `if` of the chain. */
+  readonly node: TSESTree.SwitchStatement | TSESTree.IfStatement;
+  readonly binding: CodeBinding;
+  /** The code expression discriminated on (`err.code`). */
+  readonly code: TSESTree.Node;
+  readonly branches: readonly Branch[];
+  readonly fallback: Fallback | undefined;
+  /**
+   * Whether every test's value is known (a literal, or a constant of the bound catalog). A
+   * `case someVariable:` makes the covered set unknown, and rules that count codes skip it.
+   */
+  readonly complete: boolean;
+}
+
+interface CodeTest {
+  readonly codes: Set<CodeValue>;
+  readonly code: TSESTree.Node;
+  readonly binding: CodeBinding;
+  readonly complete: boolean;
+}
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** The value a site stands for in its own catalog: the literal, or the value of `Parse.Error.X`. */
+export function siteValue(site: CodeSite): CodeValue | undefined {
+  if (site.value !== undefined) return site.value;
+  if (!site.reference || site.reference.catalog !== site.binding.catalog) return undefined;
+  return site.binding.catalog.byName(site.reference.name)?.value;
+}
+
+export function findDispatches(sourceCode: SourceCode, sites: readonly CodeSite[]): Dispatch[] {
+  const byTest = new Map<TSESTree.Node, CodeSite[]>();
+  const bySwitch = new Map<TSESTree.SwitchStatement, CodeSite[]>();
+  for (const site of sites) {
+    if (site.kind === 'case') {
+      const switchStatement = site.node.parent?.parent;
+      if (switchStatement?.type === AST_NODE_TYPES.SwitchStatement) bySwitch.set(switchStatement, [...(bySwitch.get(switchStatement) ?? []), site]);
+    } else if (site.test?.positive) {
+      byTest.set(site.test.node, [...(byTest.get(site.test.node) ?? []), site]);
+    }
+  }
+  const dispatches: Dispatch[] = [];
+  for (const [switchStatement, caseSites] of bySwitch) dispatches.push(switchDispatch(switchStatement, caseSites));
+  const sameCode = (a: CodeTest, b: CodeTest): boolean => a.binding.catalog === b.binding.catalog && codeKey(sourceCode, a.code) === codeKey(sourceCode, b.code);
+
+  const codeTest = (test: TSESTree.Node): CodeTest | undefined => {
+    const target = skipWrappers(test);
+    const found = byTest.get(target) ?? byTest.get(test);
+    if (found) {
+      const values = found.map(siteValue);
+      return {
+        codes: new Set(values.filter((value): value is CodeValue => value !== undefined)),
+        code: found[0]!.code,
+        binding: found[0]!.binding,
+        complete: values.every((value) => value !== undefined),
+      };
+    }
+    if (target.type === AST_NODE_TYPES.LogicalExpression && target.operator === '||') {
+      const left = codeTest(target.left);
+      const right = left && codeTest(target.right);
+      if (!left || !right || !sameCode(left, right)) return undefined;
+      return { codes: new Set([...left.codes, ...right.codes]), code: left.code, binding: left.binding, complete: left.complete && right.complete };
+    }
+    // `err && err.code === 209`, `e instanceof Parse.Error && e.code === 209`: a guard beside the test.
+    if (target.type === AST_NODE_TYPES.LogicalExpression && target.operator === '&&') {
+      if (isGuard(target.left)) return codeTest(target.right);
+      if (isGuard(target.right)) return codeTest(target.left);
+    }
+    return undefined;
+  };
+
+  for (const [test] of byTest) {
+    const ifStatement = enclosingIf(test);
+    if (!ifStatement) continue;
+    const isChainLink = ifStatement.parent?.type === AST_NODE_TYPES.IfStatement && ifStatement.parent.alternate === ifStatement;
+    if (isChainLink || dispatches.some((dispatch) => dispatch.node === ifStatement)) continue;
+    const chain = ifChain(ifStatement, codeTest, sameCode) ?? earlyReturnChain(ifStatement, codeTest, sameCode);
+    if (chain && !dispatches.some((dispatch) => dispatch.node === chain.node)) dispatches.push(chain);
+  }
+  return dispatches.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/**
+ * A condition that only checks the error is there or of a type: `err`, `err.response`,
+ * `e instanceof Parse.Error`, `typeof e === 'object'`, `e != null`.
+ */
+function isGuard(node: TSESTree.Node): boolean {
+  const target = skipWrappers(node);
+  if (target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression) return true;
+  if (target.type === AST_NODE_TYPES.UnaryExpression && target.operator === '!') return isGuard(target.argument);
+  if (target.type !== AST_NODE_TYPES.BinaryExpression) return false;
+  if (target.operator === 'instanceof') return true;
+  if (target.left.type === AST_NODE_TYPES.UnaryExpression && target.left.operator === 'typeof') return true;
+  const isNullish = (side: TSESTree.Node): boolean =>
+    (side.type === AST_NODE_TYPES.Literal && side.value === null) || (side.type === AST_NODE_TYPES.Identifier && side.name === 'undefined');
+  return (target.operator === '!=' || target.operator === '!==') && (isNullish(target.left) || isNullish(target.right));
+}
+
+/** The `if` whose whole test is `test` (possibly inside `||` groups, or beside a guard with `&&`). */
+function enclosingIf(test: TSESTree.Node): TSESTree.IfStatement | undefined {
+  let current: TSESTree.Node = test;
+  while (current.parent?.type === AST_NODE_TYPES.LogicalExpression && (current.parent.operator === '||' || current.parent.operator === '&&')) current = current.parent;
+  return current.parent?.type === AST_NODE_TYPES.IfStatement && current.parent.test === current ? current.parent : undefined;
+}
+
+/** The text of a code expression without wrappers and whitespace: `err.code`, `e?.code`, `(err as any).code` compare equal. */
+function codeKey(sourceCode: SourceCode, node: TSESTree.Node): string {
+  return sourceCode
+    .getText(skipWrappers(node))
+    .replaceAll(/\s|\?(?=\.)/g, '')
+    .replace(/^\((.*)\)$/, '$1');
+}
+
+function switchDispatch(node: TSESTree.SwitchStatement, sites: readonly CodeSite[]): Dispatch {
+  const bySwitchCase = new Map(sites.map((site) => [site.node.parent!, site]));
+  const branches: Branch[] = [];
+  let pending = new Set<CodeValue>();
+  let first: TSESTree.Node | undefined;
+  let complete = true;
+  let fallback: Fallback | undefined;
+  for (const switchCase of node.cases) {
+    if (switchCase.test === null) {
+      fallback = { kind: 'default', body: switchCase.consequent, node: switchCase };
+      // `case A: default: …` — the grouped codes share the fallback's statements.
+      pending = new Set();
+      first = undefined;
+      continue;
+    }
+    const site = bySwitchCase.get(switchCase);
+    const value = site ? siteValue(site) : undefined;
+    if (value === undefined) complete = false;
+    else pending.add(value);
+    first ??= switchCase;
+    if (switchCase.consequent.length === 0) continue;
+    branches.push({ codes: pending, body: switchCase.consequent, node: first });
+    pending = new Set();
+    first = undefined;
+  }
+  if (pending.size > 0 && first) branches.push({ codes: pending, body: [], node: first });
+  return { kind: 'switch', node, binding: sites[0]!.binding, code: sites[0]!.code, branches, fallback, complete };
+}
+
+/** `if (A) … else if (B) … [else …]`: every test a code test of the same code, at least two. */
+function ifChain(
+  head: TSESTree.IfStatement,
+  codeTest: (test: TSESTree.Node) => CodeTest | undefined,
+  sameCode: (a: CodeTest, b: CodeTest) => boolean,
+): Dispatch | undefined {
+  const branches: Branch[] = [];
+  let first: CodeTest | undefined;
+  let complete = true;
+  let current: TSESTree.Statement | null = head;
+  while (current?.type === AST_NODE_TYPES.IfStatement) {
+    const test = codeTest(current.test);
+    if (!test || (first && !sameCode(first, test))) return undefined;
+    first ??= test;
+    complete &&= test.complete;
+    branches.push({ codes: test.codes, body: [current.consequent], node: current });
+    current = current.alternate;
+  }
+  if (!first || branches.length < 2) return undefined;
+  const fallback: Fallback | undefined = current ? { kind: 'else', body: [current], node: current } : undefined;
+  return { kind: 'if-chain', node: head, binding: first.binding, code: first.code, branches, fallback, complete };
+}
+
+/**
+ * `if (A) { …; return } if (B) { …; return } rest`: two or more sibling `if`s without `else`
+ * over the same code, each leaving the block; the statements after them are the fallback.
+ */
+function earlyReturnChain(
+  head: TSESTree.IfStatement,
+  codeTest: (test: TSESTree.Node) => CodeTest | undefined,
+  sameCode: (a: CodeTest, b: CodeTest) => boolean,
+): Dispatch | undefined {
+  const container = head.parent;
+  const siblings =
+    container?.type === AST_NODE_TYPES.BlockStatement || container?.type === AST_NODE_TYPES.Program
+      ? container.body
+      : container?.type === AST_NODE_TYPES.SwitchCase
+        ? container.consequent
+        : undefined;
+  if (!siblings) return undefined;
+  const start = siblings.indexOf(head);
+  if (start > 0) {
+    // Not the head when the statement before it is a link of the same chain.
+    const previous = siblings[start - 1]!;
+    if (previous.type === AST_NODE_TYPES.IfStatement && !previous.alternate && leaves(previous.consequent) && codeTest(previous.test)) return undefined;
+  }
+  const branches: Branch[] = [];
+  let first: CodeTest | undefined;
+  let complete = true;
+  let index = start;
+  for (; index < siblings.length; index += 1) {
+    const statement = siblings[index]!;
+    if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !leaves(statement.consequent)) break;
+    const test = codeTest(statement.test);
+    if (!test || (first && !sameCode(first, test))) break;
+    first ??= test;
+    complete &&= test.complete;
+    branches.push({ codes: test.codes, body: [statement.consequent], node: statement });
+  }
+  const rest = siblings.slice(index);
+  if (!first || branches.length < 2 || rest.length === 0) return undefined;
+  return { kind: 'early-return', node: head, binding: first.binding, code: first.code, branches, fallback: { kind: 'after', body: rest, node: rest[0]! }, complete };
+}
+
+/** Whether a branch always leaves its block: it ends in `return`, `throw`, `continue` or `break`. */
+function leaves(statement: TSESTree.Statement): boolean {
+  const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body.at(-1) : statement;
+  return (
+    last?.type === AST_NODE_TYPES.ReturnStatement ||
+    last?.type === AST_NODE_TYPES.ThrowStatement ||
+    last?.type === AST_NODE_TYPES.ContinueStatement ||
+    last?.type === AST_NODE_TYPES.BreakStatement
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * One analysis per file, shared by every rule: the binder, the code sites, the handlers and the
+ * dispatches. Cached by the file's `SourceCode` in a WeakMap, each part computed on first use, so
+ * turning on more rules adds no binding work and nothing outlives the file.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import type { Catalog } from '../catalog/catalog.js';
+import { type Binder, createFileBinder } from '../binding/binder.js';
+import { createBindingContext, type RuleContext } from '../binding/context.js';
+import type { BindingVia } from '../binding/evidence.js';
+import { type CodeSite, collectCodeSites } from './code-sites.js';
+import { type Dispatch, findDispatches } from './dispatch.js';
+import { findHandlers, type Handler } from './handlers.js';
+
+export interface FileAnalysis {
+  readonly binder: Binder;
+  /** Every place a literal or constant meets a bound code, in source order. */
+  codeSites(): readonly CodeSite[];
+  /** Every catch clause and rejection handler, in source order. */
+  handlers(): readonly Handler[];
+  /** Every switch / if-chain over a bound code, in source order. */
+  dispatches(): readonly Dispatch[];
+  /** The catalogs whose SDK a handler's guarded code calls, and how that was decided. */
+  guardedCatalogs(handler: Handler): ReadonlyMap<Catalog, BindingVia>;
+  /** The code sites inside a node (a handler's body, a branch). */
+  sitesWithin(node: TSESTree.Node): readonly CodeSite[];
+}
+
+const analyses = new WeakMap<Readonly<TSESLint.SourceCode>, FileAnalysis>();
+
+export function getFileAnalysis(context: RuleContext): FileAnalysis {
+  const { sourceCode } = context;
+  let analysis = analyses.get(sourceCode);
+  if (!analysis) {
+    analysis = createFileAnalysis(createFileBinder(createBindingContext(context)));
+    analyses.set(sourceCode, analysis);
+  }
+  return analysis;
+}
+
+function createFileAnalysis(binder: Binder): FileAnalysis {
+  const { sourceCode } = binder.context;
+  let sites: CodeSite[] | undefined;
+  let handlers: Handler[] | undefined;
+  let dispatches: Dispatch[] | undefined;
+  const codeSites = (): CodeSite[] => (sites ??= collectCodeSites(sourceCode, binder));
+  return {
+    binder,
+    codeSites,
+    handlers: () => (handlers ??= findHandlers(sourceCode)),
+    dispatches: () => (dispatches ??= findDispatches(sourceCode, codeSites())),
+    guardedCatalogs: (handler) => binder.evidence.callsInto(handler.guarded),
+    sitesWithin: (node) => codeSites().filter((site) => site.node.range[0] >= node.range[0] && site.node.range[1] <= node.range[1]),
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * How a catalog entry is written as a constant at a place in a file (`Parse.Error.X`, a user
+ * binding's `CKErrorCode.zoneBusy`), with the import it needs; and which catalog a constant
+ * reference such as `Parse.Error.X` names.
+ */
+import path from 'node:path';
+
+import { valueMatchesSpecifier } from '@typescript-eslint/type-utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
+
+import type { Catalog, CodeEntry } from '../catalog/catalog.js';
+import type { CodeValue } from '../catalog/types.js';
+import { memberName } from './accessors.js';
+import { baseIdentifier } from './ast.js';
+import type { CodeBinding } from './binder.js';
+import { type BindingContext, withoutCheckerFailure } from './context.js';
+import type { SdkName } from './sdk-names.js';
+import { literalValues } from './type-match.js';
+
+/** How to write a catalog entry as a constant at a given place in the file. */
+export type ConstantText =
+  /** The constant's base identifier is in scope and is the SDK: safe to write `text` there. */
+  | { kind: 'in-scope'; text: string }
+  /** Nothing of that name is in scope: `text` needs `importText` added at the top of the file. */
+  | { kind: 'needs-import'; text: string; importText: string }
+  /** No safe way: the base name is shadowed, the entry has no constant, or the file cannot import. */
+  | { kind: 'unavailable'; text: string | undefined };
+
+const { ScopeType } = TSESLint.Scope;
+
+/** Whether `name` is declared in scope at `at`, or used there as an undeclared global. */
+function isNameTaken(bc: BindingContext, at: TSESTree.Node, name: string): boolean {
+  const { sourceCode } = bc;
+  return Boolean(ASTUtils.findVariable(sourceCode.getScope(at), name) ?? sourceCode.scopeManager?.globalScope?.through.find((ref) => ref.identifier.name === name));
+}
+
+export function constantText(bc: BindingContext, binding: CodeBinding, entry: CodeEntry, at: TSESTree.Node): ConstantText {
+  if (binding.accessor.binding) return userConstantText(bc, binding, entry, at);
+  const { sourceCode, typed } = bc;
+  const constants = binding.catalog.bindings.constants;
+  const expression = binding.catalog.constantExpression(entry);
+  if (!constants || expression === undefined) return { kind: 'unavailable', text: undefined };
+  const base = expression.slice(0, expression.indexOf('.'));
+  const rest = expression.slice(base.length);
+  // A compatible import of the SDK under any local name: `import ParseSDK from 'parse'`.
+  for (const [local, sdk] of bc.sdkNames()) {
+    if (sdk.catalog !== binding.catalog || !compatibleImport(sdk, constants.import.kind, base)) continue;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(at), local);
+    const text = `${local}${rest}`;
+    if (sdk.kind === 'global') {
+      if (!variable || variable.defs.length === 0) return typed ? { kind: 'unavailable', text } : { kind: 'in-scope', text };
+      continue;
+    }
+    if (variable && (variable.scope.type === ScopeType.module || variable.scope.block.type === AST_NODE_TYPES.Program)) {
+      return { kind: 'in-scope', text };
+    }
+  }
+  if (isNameTaken(bc, at, base) || sourceCode.ast.sourceType !== 'module') return { kind: 'unavailable', text: expression };
+  return { kind: 'needs-import', text: expression, importText: importStatement(constants.import) };
+}
+
+/**
+ * A user binding's constants object (`CKErrorCode.zoneBusy`): in scope when the file has it;
+ * otherwise read from its declaring file or package, with the import the file would need.
+ */
+function userConstantText(bc: BindingContext, binding: CodeBinding, entry: CodeEntry, at: TSESTree.Node): ConstantText {
+  const { sourceCode, program } = bc;
+  const specifier = binding.accessor.binding?.constants;
+  if (specifier === undefined || !program) return { kind: 'unavailable', text: undefined };
+  const wanted = typeof specifier === 'string' ? [specifier] : [specifier.name].flat();
+  for (const name of wanted) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(at), name);
+    const def = variable?.defs[0];
+    if (!def) continue;
+    const type = bc.typeOf(def.name)!;
+    if (
+      !withoutCheckerFailure(
+        () => valueMatchesSpecifier(def.name, specifier, program, type),
+        () => false,
+      )
+    ) {
+      return { kind: 'unavailable', text: undefined };
+    }
+    const property = propertyWithValue(bc, type, entry.value);
+    if (property !== undefined) return { kind: 'in-scope', text: `${name}.${property}` };
+  }
+  if (typeof specifier === 'string' || specifier.from === 'lib') return { kind: 'unavailable', text: undefined };
+  const source = specifier.from === 'package' ? specifier.package : specifier.path;
+  if (source === undefined) return { kind: 'unavailable', text: undefined };
+  for (const name of wanted) {
+    const declared = withoutCheckerFailure(
+      () => exportedConstant(bc, specifier.from === 'package' ? { module: source } : { file: source }, name),
+      () => undefined,
+    );
+    const property = declared && propertyWithValue(bc, declared.type, entry.value);
+    if (!declared || property === undefined) continue;
+    const text = `${name}.${property}`;
+    if (isNameTaken(bc, at, name) || sourceCode.ast.sourceType !== 'module') return { kind: 'unavailable', text };
+    return { kind: 'needs-import', text, importText: importStatement({ module: declared.specifier, kind: 'named', name }) };
+  }
+  return { kind: 'unavailable', text: undefined };
+}
+
+/** The property of a constants object whose literal type is `value`. */
+function propertyWithValue(bc: BindingContext, type: ts.Type, value: CodeValue): string | undefined {
+  for (const property of type.getProperties()) {
+    const values = literalValues(bc.checker!.getTypeOfSymbol(property));
+    if (values?.length === 1 && values[0] === value) return property.getName();
+  }
+  return undefined;
+}
+
+/** An exported value of a file (relative to the program's directory) or a package, and how this file imports it. */
+function exportedConstant(bc: BindingContext, from: { file: string } | { module: string }, name: string): { type: ts.Type; specifier: string } | undefined {
+  const program = bc.program!;
+  const checker = bc.checker!;
+  let sourceFile: ts.SourceFile | undefined;
+  let specifier: string;
+  if ('file' in from) {
+    const target = path.resolve(program.getCurrentDirectory(), from.file);
+    sourceFile = program.getSourceFile(target);
+    const relative = path.relative(path.dirname(bc.filename), target).replaceAll('\\', '/').replace(/\.(c|m)?tsx?$/, '');
+    specifier = `${relative.startsWith('.') ? '' : './'}${relative}${relativeImportExtension(bc)}`;
+  } else {
+    specifier = from.module;
+    const resolved = ts.resolveModuleName(from.module, bc.filename, program.getCompilerOptions(), ts.sys).resolvedModule;
+    sourceFile = resolved ? program.getSourceFile(resolved.resolvedFileName) : undefined;
+  }
+  const moduleSymbol = sourceFile && checker.getSymbolAtLocation(sourceFile);
+  const exported = moduleSymbol && checker.getExportsOfModule(moduleSymbol).find((symbol) => symbol.getName() === name);
+  return exported ? { type: checker.getTypeOfSymbol(exported), specifier } : undefined;
+}
+
+/** `.js` when the file's relative imports use it (or NodeNext resolution requires it), else none. */
+function relativeImportExtension(bc: BindingContext): string {
+  for (const statement of bc.sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !statement.source.value.startsWith('.')) continue;
+    return /\.(c|m)?js$/.test(statement.source.value) ? '.js' : '';
+  }
+  const resolution = bc.program!.getCompilerOptions().moduleResolution;
+  return resolution === ts.ModuleResolutionKind.Node16 || resolution === ts.ModuleResolutionKind.NodeNext ? '.js' : '';
+}
+
+/** The catalog whose constant a member expression such as `Parse.Error.X` names, and the name X. */
+export function constantReference(bc: BindingContext, node: TSESTree.MemberExpression): { catalog: Catalog; name: string } | undefined {
+  const name = memberName(node);
+  const base = baseIdentifier(node.object);
+  if (name === undefined || !base || !bc.sdkNames().has(base.name)) return undefined;
+  const sdk = bc.resolveSdk(base);
+  if (!sdk?.catalog.bindings.constants) return undefined;
+  const expression = sdk.catalog.bindings.constants.expression;
+  const expectedPrefix = `${base.name}${expression.slice(expression.indexOf('.'), expression.lastIndexOf('.'))}`;
+  return bc.sourceCode.getText(node.object).replaceAll(/\s/g, '') === expectedPrefix ? { catalog: sdk.catalog, name } : undefined;
+}
+
+function compatibleImport(sdk: SdkName, kind: 'default' | 'named' | 'namespace' | 'require', base: string): boolean {
+  switch (kind) {
+    case 'named':
+      return sdk.kind === 'named' && sdk.imported === base;
+    case 'default':
+      return sdk.kind === 'default' || sdk.kind === 'require' || sdk.kind === 'global';
+    case 'namespace':
+    case 'require':
+      return sdk.kind === 'default' || sdk.kind === 'namespace' || sdk.kind === 'require' || sdk.kind === 'global';
+  }
+}
+
+/** The statement that imports `name` from `module` in the given style. */
+export function importStatement(source: { module: string; kind: string; name: string }): string {
+  switch (source.kind) {
+    case 'default':
+      return `import ${source.name} from '${source.module}';`;
+    case 'named':
+      return `import { ${source.name} } from '${source.module}';`;
+    case 'namespace':
+      return `import * as ${source.name} from '${source.module}';`;
+    default:
+      return `import ${source.name} = require('${source.module}');`;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * What every part of the binding needs to know about one file: its source, settings, program
+ * and checker (when typed), and the names through which it reaches each SDK. Created once per
+ * file; nothing in it outlives the file.
+ */
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type ts from 'typescript';
+
+import { getSettings, type ResolvedSettings } from '../settings.js';
+import { type BenchCounts, benchCounts, countedChecker } from './bench-counters.js';
+import { collectSdkNames, resolveSdkIdentifier, type SdkName } from './sdk-names.js';
+
+export type RuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+export interface BindingContext {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly filename: string;
+  readonly settings: ResolvedSettings;
+  /** Whether the file has a TypeScript program. */
+  readonly typed: boolean;
+  readonly services: ParserServicesWithTypeInformation | undefined;
+  readonly program: ts.Program | null;
+  readonly checker: ts.TypeChecker | undefined;
+  readonly counts: BenchCounts | undefined;
+  /** The node's type; `any` when TypeScript fails on it; `undefined` without a program. */
+  typeOf(node: TSESTree.Node): ts.Type | undefined;
+  /** Imports, requires and used globals of the catalogs' SDKs, by local name (computed on first use). */
+  sdkNames(): ReadonlyMap<string, SdkName>;
+  /** The SDK a reference (`Parse`, `DrupalError`, `CloudKit`) resolves to, with shadowing checked. */
+  resolveSdk(identifier: TSESTree.Identifier): SdkName | undefined;
+}
+
+export function createBindingContext(context: RuleContext): BindingContext {
+  const settings = getSettings(context.settings, context.cwd);
+  const { sourceCode } = context;
+  // Without @typescript-eslint/parser (plain JavaScript with espree) there are no services at all.
+  const services = sourceCode.parserServices?.program ? (sourceCode.parserServices as ParserServicesWithTypeInformation) : undefined;
+  const program = services?.program ?? null;
+  const counts = benchCounts('analysis');
+  const checker = program ? countedChecker(program.getTypeChecker(), counts) : undefined;
+  let names: Map<string, SdkName> | undefined;
+  const sdkNames = (): Map<string, SdkName> => (names ??= collectSdkNames(sourceCode, settings.catalogs));
+
+  return {
+    sourceCode,
+    filename: context.filename,
+    settings,
+    typed: program !== null,
+    services,
+    program,
+    checker,
+    counts,
+    typeOf(node) {
+      if (!services) return undefined;
+      if (counts) counts.checkerCalls += 1;
+      // Seen under fuzzing: TypeScript's node builder can throw a TypeError (getModuleSpecifiers
+      // without an enclosing file) while typing invalid code such as `new DrupalError(100)` with
+      // `import { type DrupalError }`. Such an expression is treated as `any`, never as a crash.
+      return withoutCheckerFailure(
+        () => services.getTypeAtLocation(node),
+        () => checker!.getAnyType(),
+      );
+    },
+    sdkNames,
+    resolveSdk(identifier) {
+      return resolveSdkIdentifier(sourceCode, sdkNames(), identifier);
+    },
+  };
+}
+
+/**
+ * Runs a type query that TypeScript may fail with a TypeError from inside its checker (seen
+ * under fuzzing, in getModuleSpecifiers, on invalid code). A failed query gives the fallback:
+ * the rule reports less, never crashes. Other errors propagate.
+ */
+export function withoutCheckerFailure<T>(query: () => T, fallback: () => T): T {
+  try {
+    return query();
+  } catch (error) {
+    if (error instanceof TypeError) return fallback();
+    throw error;
+  }
+}
