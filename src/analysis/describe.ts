@@ -30,3 +30,35 @@ function lowerFirst(text: string): string {
   // "Session token …" and "A request …" start a sentence; "API key …" and "HTTP …" keep their case.
   return /^[A-Z](?:[a-z]|\s)/.test(text) ? `${text[0]!.toLowerCase()}${text.slice(1)}` : text;
 }
+
+const RETRY_PRIORITY: Readonly<Record<CodeEntry['retry'], number>> = { reauthenticate: 0, 'after-refresh': 1, 'after-delay': 2, backoff: 3, never: 4 };
+
+/** Entries ordered by how much they demand action: reauthenticate, after-refresh, after-delay, backoff, never. */
+export function byUrgency(entries: readonly CodeEntry[]): CodeEntry[] {
+  return entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => RETRY_PRIORITY[a.entry.retry] - RETRY_PRIORITY[b.entry.retry] || a.index - b.index)
+    .map(({ entry }) => entry);
+}
+
+/** "A (1)", "A (1) and B (2)", "A (1), B (2) and C (3)". */
+export function listText(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+}
+
+/** What to do about a code of a retry class, as a clause: "sign the user in again". */
+export function adviceText(entry: CodeEntry): string {
+  switch (entry.retry) {
+    case 'reauthenticate':
+      return 'sign the user in again';
+    case 'after-refresh':
+      return 'refresh what is stale and retry once';
+    case 'after-delay':
+      return "retry after the server's delay";
+    case 'backoff':
+      return 'retry with backoff';
+    case 'never':
+      return 'report it to the user';
+  }
+}

@@ -167,6 +167,11 @@ function switchDispatch(node: TSESTree.SwitchStatement, sites: readonly CodeSite
     first = undefined;
   }
   if (pending.size > 0 && first) branches.push({ codes: pending, body: [], node: first });
+  if (!fallback) {
+    // Without `default`, the statements after the switch run for the other codes.
+    const after = followingStatements(node);
+    if (after.length > 0) fallback = { kind: 'after', body: after, node: after[0]! };
+  }
   return { kind: 'switch', node, binding: sites[0]!.binding, code: sites[0]!.code, branches, fallback, complete };
 }
 
@@ -189,7 +194,13 @@ function ifChain(
     current = current.alternate;
   }
   if (!first || branches.length < 2) return undefined;
-  const fallback: Fallback | undefined = current ? { kind: 'else', body: [current], node: current } : undefined;
+  // Without `else`, the statements after the chain run for the other codes (and for the matched ones).
+  const after = current ? [] : followingStatements(head);
+  const fallback: Fallback | undefined = current
+    ? { kind: 'else', body: [current], node: current }
+    : after.length > 0
+      ? { kind: 'after', body: after, node: after[0]! }
+      : undefined;
   return { kind: 'if-chain', node: head, binding: first.binding, code: first.code, branches, fallback, complete };
 }
 
@@ -197,18 +208,25 @@ function ifChain(
  * `if (A) { …; return } if (B) { …; return } rest`: two or more sibling `if`s without `else`
  * over the same code, each leaving the block; the statements after them are the fallback.
  */
+function siblingsOf(statement: TSESTree.Statement): readonly TSESTree.Node[] | undefined {
+  const container = statement.parent;
+  if (container?.type === AST_NODE_TYPES.BlockStatement || container?.type === AST_NODE_TYPES.Program) return container.body;
+  return container?.type === AST_NODE_TYPES.SwitchCase ? container.consequent : undefined;
+}
+
+/** The statements after `statement` in its block. */
+function followingStatements(statement: TSESTree.Statement): readonly TSESTree.Node[] {
+  const siblings = siblingsOf(statement) ?? [];
+  const index = siblings.indexOf(statement);
+  return index === -1 ? [] : siblings.slice(index + 1);
+}
+
 function earlyReturnChain(
   head: TSESTree.IfStatement,
   codeTest: (test: TSESTree.Node) => CodeTest | undefined,
   sameCode: (a: CodeTest, b: CodeTest) => boolean,
 ): Dispatch | undefined {
-  const container = head.parent;
-  const siblings =
-    container?.type === AST_NODE_TYPES.BlockStatement || container?.type === AST_NODE_TYPES.Program
-      ? container.body
-      : container?.type === AST_NODE_TYPES.SwitchCase
-        ? container.consequent
-        : undefined;
+  const siblings = siblingsOf(head);
   if (!siblings) return undefined;
   const start = siblings.indexOf(head);
   if (start > 0) {

@@ -52,10 +52,16 @@ export function outcomeOf(body: TSESTree.Node | readonly TSESTree.Node[], contex
   } else {
     flow = sequence(statements.flatMap(blockStatements), context, effects);
   }
-  const counted = statements.flatMap(blockStatements).filter((statement) => statement.type !== AST_NODE_TYPES.EmptyStatement);
+  const counted = statements.flatMap(blockStatements).filter((statement) => !isNoOp(statement));
   const empty = counted.length === 0;
   const logOnly = !empty && effects.has('log') && [...effects].every((effect) => effect === 'log') && counted.every((statement) => isQuietStatement(statement, context));
   return { propagates: flow === 'propagates', empty, logOnly, effects };
+}
+
+/** Whether some path of a block returns (`finally { return x; }` cancels a pending throw). */
+export function endsInReturn(block: TSESTree.BlockStatement): boolean {
+  const noLogger = { errorNames: new Set<string>(), isLogger: () => false, isCodeName: () => false };
+  return sequence(block.body, noLogger, new Set()) === 'swallows';
 }
 
 function isExpression(node: TSESTree.Node): boolean {
@@ -66,10 +72,17 @@ function blockStatements(node: TSESTree.Node): TSESTree.Node[] {
   return node.type === AST_NODE_TYPES.BlockStatement ? node.body : [node];
 }
 
-/** A logger call statement, or a `return;` / `break;` that adds nothing. */
+/** `;`, `break;` and `return;`: statements that do nothing with the error. */
+function isNoOp(statement: TSESTree.Node): boolean {
+  return (
+    statement.type === AST_NODE_TYPES.EmptyStatement ||
+    statement.type === AST_NODE_TYPES.BreakStatement ||
+    (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument === null)
+  );
+}
+
+/** A logger call statement. */
 function isQuietStatement(statement: TSESTree.Node, context: OutcomeContext): boolean {
-  if (statement.type === AST_NODE_TYPES.ReturnStatement) return statement.argument === null;
-  if (statement.type === AST_NODE_TYPES.BreakStatement) return true;
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
   const call = callOf(statement.expression);
   return call !== undefined && context.isLogger(call);

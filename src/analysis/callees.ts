@@ -1,0 +1,59 @@
+/**
+ * Which calls are loggers (and, later, retry helpers, sleepers, refreshers): lists of
+ * typescript-eslint `TypeOrValueSpecifier`s. A plain name matches the callee's base name or any
+ * object on its path (`console` in `console.error`, `logger` in `this.logger.warn`); a
+ * `{ from, name, … }` specifier is matched by declaration with type information, by name without.
+ */
+import { type TypeOrValueSpecifier, typeOrValueSpecifiersSchema, valueMatchesSpecifier } from '@typescript-eslint/type-utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
+
+import { memberName, skipWrappers } from '../binding/accessors.js';
+import { type BindingContext, withoutCheckerFailure } from '../binding/context.js';
+
+/** Loggers and error reporters that record an error without handling it. */
+export const DEFAULT_LOGGERS: readonly TypeOrValueSpecifier[] = ['console', 'logger', 'log', 'Logger', 'winston', 'pino', 'bunyan', 'debug', 'Sentry'];
+
+/** JSON schema for a list of specifiers, with a description. */
+export function specifierListSchema(description: string): JSONSchema4 {
+  return { ...typeOrValueSpecifiersSchema, description };
+}
+
+export type CallMatcher = (call: TSESTree.CallExpression) => boolean;
+
+/** The names along a callee: `this.logger.warn` → `['logger', 'warn']`, `log` → `['log']`; the base identifier if any. */
+function calleePath(callee: TSESTree.Node): { names: string[]; base: TSESTree.Identifier | undefined } {
+  const names: string[] = [];
+  let current = skipWrappers(callee);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(current);
+    if (name !== undefined) names.unshift(name);
+    current = skipWrappers(current.object);
+  }
+  if (current.type === AST_NODE_TYPES.Identifier) {
+    names.unshift(current.name);
+    return { names, base: current };
+  }
+  return { names, base: undefined };
+}
+
+function specifierName(specifier: TypeOrValueSpecifier): readonly string[] {
+  return typeof specifier === 'string' ? [specifier] : [specifier.name].flat();
+}
+
+export function createCallMatcher(bc: BindingContext, specifiers: readonly TypeOrValueSpecifier[]): CallMatcher {
+  return (call) => {
+    const { names, base } = calleePath(call.callee);
+    if (names.length === 0) return false;
+    // The object path, or the function itself when called bare: `console` of `console.error`, `log` of `log(e)`.
+    const owners = names.length === 1 ? names : names.slice(0, -1);
+    return specifiers.some((specifier) => {
+      if (!specifierName(specifier).some((name) => owners.includes(name))) return false;
+      if (typeof specifier === 'string' || !bc.program || !base || !owners.includes(base.name)) return true;
+      return withoutCheckerFailure(
+        () => valueMatchesSpecifier(base, specifier, bc.program!, bc.typeOf(base)!),
+        () => false,
+      );
+    });
+  };
+}
