@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 
 import type { CodeSite } from '../src/analysis/code-sites.js';
-import { codeLabel, meaningText, valueText } from '../src/analysis/describe.js';
+import { listText, valueText } from '../src/analysis/describe.js';
 import { getFileAnalysis } from '../src/analysis/file-analysis.js';
 import { createRule } from '../src/create-rule.js';
 
@@ -14,7 +14,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'magicCode' | 'useConstant' | 'useConstantWithImport';
+export type MessageIds = 'magicCode' | 'ambiguousCode' | 'useConstant' | 'useConstantWithImport';
 
 const defaultOption: Options[0] = { allow: [], checkStrings: false };
 
@@ -48,9 +48,10 @@ export default createRule<Options, MessageIds>({
       },
     ],
     messages: {
-      magicCode: 'Use {{label}} instead of the literal {{value}}: {{meaning}}.',
-      useConstant: 'Replace {{value}} with {{constant}}.',
-      useConstantWithImport: 'Replace {{value}} with {{constant}} and add `{{importText}}`.',
+      magicCode: 'Use {{constant}} instead of the literal {{value}}.',
+      ambiguousCode: 'Use a constant instead of the literal {{value}}, which has {{count}} documented meanings; the SDK names it {{constant}}.',
+      useConstant: 'Replace {{value}} with {{constant}}{{note}}.',
+      useConstantWithImport: 'Replace {{value}} with {{constant}}{{note}} and add `{{importText}}`.',
     },
   },
   defaultOptions: [defaultOption],
@@ -86,34 +87,40 @@ export default createRule<Options, MessageIds>({
       if (!entry) return;
       const constant = binder.constantText(site.binding, entry, site.node);
       if (constant.text === undefined) return;
-      const data = { label: codeLabel(site.binding.catalog, entry, constant.text), value: valueText(value), meaning: meaningText(entry) };
       const node = site.node;
-      // A computed key changes the object's type; that and imports are suggestions, not fixes.
-      if (constant.kind === 'in-scope' && site.kind !== 'key') {
-        context.report({ node, messageId: 'magicCode', data, fix: replace(site, constant.text) });
+      // A value the documentation gives several meanings (Parse 143: INVALID_IMAGE_DATA, but
+      // WebhookError in the docs) is never rewritten silently: the SDK's name may be the wrong one.
+      const meanings = entry.otherMeanings.length + 1;
+      const ambiguous = meanings > 1;
+      const data = { constant: constant.text, value: valueText(value), count: String(meanings) };
+      const note = ambiguous ? `, the SDK's name for it (also documented as ${listText(entry.otherMeanings.slice(0, 3).map((alias) => alias.name))}${meanings > 4 ? ', …' : ''})` : '';
+      const messageId = ambiguous ? 'ambiguousCode' : 'magicCode';
+      // A computed key changes the object's type; that, imports and ambiguous values are suggestions, not fixes.
+      if (constant.kind === 'in-scope' && site.kind !== 'key' && !ambiguous) {
+        context.report({ node, messageId, data, fix: replace(site, constant.text) });
       } else if (constant.kind === 'in-scope') {
         context.report({
           node,
-          messageId: 'magicCode',
+          messageId,
           data,
-          suggest: [{ messageId: 'useConstant', data: { value: data.value, constant: constant.text }, fix: replace(site, constant.text) }],
+          suggest: [{ messageId: 'useConstant', data: { value: data.value, constant: constant.text, note }, fix: replace(site, constant.text) }],
         });
       } else if (constant.kind === 'needs-import') {
         const { importText } = constant;
         context.report({
           node,
-          messageId: 'magicCode',
+          messageId,
           data,
           suggest: [
             {
               messageId: 'useConstantWithImport',
-              data: { value: data.value, constant: constant.text, importText },
+              data: { value: data.value, constant: constant.text, note, importText },
               fix: (fixer) => [replace(site, constant.text)(fixer), insertImport(importText)(fixer)],
             },
           ],
         });
       } else {
-        context.report({ node, messageId: 'magicCode', data });
+        context.report({ node, messageId, data });
       }
     }
 

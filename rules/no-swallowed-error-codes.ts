@@ -103,9 +103,10 @@ export default createRule<Options, MessageIds>({
     function handledCodes(body: TSESTree.Node, catalog: Catalog, names: ReadonlySet<string>): { codes: Set<CodeValue>; rest: boolean } {
       const codes = new Set<CodeValue>();
       let rest = false;
+      // A branch for a code acts unless it is `{}` or only logs: `return;` there is a decision.
       const acts = (branch: readonly TSESTree.Node[]): boolean => {
         const result = outcome(branch, names);
-        return !result.empty && !result.logOnly;
+        return !result.logOnly && (!result.empty || branch.some(containsExit));
       };
       for (const dispatch of analysis.dispatches()) {
         if (dispatch.binding.catalog !== catalog || !within(dispatch.node, body)) continue;
@@ -115,11 +116,11 @@ export default createRule<Options, MessageIds>({
       for (const site of analysis.sitesWithin(body)) {
         if (site.binding.catalog !== catalog || !site.test) continue;
         const value = siteValue(site);
-        const branch = controlledBranch(site.test.node, site.test.positive);
-        if (value !== undefined && branch && acts(branch)) codes.add(value);
-        // `if (code !== X) throw e;`: every other code is let through.
-        const others = site.test.positive ? undefined : controlledBranch(site.test.node, true);
-        if (others && outcome(others, names).propagates) rest = true;
+        const paths = controlledPaths(site.test.node, site.test.positive);
+        if (!paths) continue;
+        if (value !== undefined && paths.taken && acts(paths.taken)) codes.add(value);
+        // `if (code !== X) throw e;`, `if (code === X) return; throw e;`: every other code is let through.
+        if (paths.others && outcome(paths.others, names).propagates) rest = true;
       }
       return { codes, rest };
     }
@@ -184,17 +185,47 @@ function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
 }
 
 /**
- * The statements a test controls for its codes: the consequent of `if (code === X)`, or, for
- * `if (code !== X) return …;`, the statements after that `if`.
+ * The statements that run when a test holds for its code (`taken`) and those that run for the
+ * other codes (`others`): for `if (code === X) A else B`, A and B; without `else`, when A leaves
+ * the block, the statements after the `if`. `code !== X` swaps them.
  */
-function controlledBranch(test: TSESTree.Node, positive: boolean): readonly TSESTree.Node[] | undefined {
+function controlledPaths(test: TSESTree.Node, positive: boolean): { taken?: readonly TSESTree.Node[]; others?: readonly TSESTree.Node[] } | undefined {
   let current: TSESTree.Node = test;
-  while (current.parent?.type === AST_NODE_TYPES.LogicalExpression && current.parent.operator === (positive ? '||' : '&&')) current = current.parent;
+  // `a || b` for the positive side, `a && b` for the negative one, and guards beside a test (`e instanceof X && …`).
+  while (current.parent?.type === AST_NODE_TYPES.LogicalExpression && (current.parent.operator === '&&' || current.parent.operator === (positive ? '||' : '&&'))) {
+    current = current.parent;
+  }
   const ifStatement = current.parent;
   if (ifStatement?.type !== AST_NODE_TYPES.IfStatement || ifStatement.test !== current) return undefined;
-  if (positive) return [ifStatement.consequent];
   const container = ifStatement.parent;
-  if (ifStatement.alternate) return [ifStatement.alternate];
-  if (container?.type !== AST_NODE_TYPES.BlockStatement) return undefined;
-  return container.body.slice(container.body.indexOf(ifStatement) + 1);
+  const after =
+    !ifStatement.alternate && leaves(ifStatement.consequent) && container?.type === AST_NODE_TYPES.BlockStatement
+      ? container.body.slice(container.body.indexOf(ifStatement) + 1)
+      : undefined;
+  const consequent = [ifStatement.consequent];
+  const alternate = ifStatement.alternate ? [ifStatement.alternate] : after;
+  return positive ? { taken: consequent, others: alternate } : { taken: alternate, others: consequent };
+}
+
+/** Whether a statement is, or its block holds, a `return` / `throw` / `continue` / `break`. */
+function containsExit(node: TSESTree.Node): boolean {
+  const statements = node.type === AST_NODE_TYPES.BlockStatement ? node.body : [node];
+  return statements.some(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.ReturnStatement ||
+      statement.type === AST_NODE_TYPES.ThrowStatement ||
+      statement.type === AST_NODE_TYPES.ContinueStatement ||
+      statement.type === AST_NODE_TYPES.BreakStatement,
+  );
+}
+
+/** Whether a branch always leaves its block: it ends in `return`, `throw`, `continue` or `break`. */
+function leaves(statement: TSESTree.Statement): boolean {
+  const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body.at(-1) : statement;
+  return (
+    last?.type === AST_NODE_TYPES.ReturnStatement ||
+    last?.type === AST_NODE_TYPES.ThrowStatement ||
+    last?.type === AST_NODE_TYPES.ContinueStatement ||
+    last?.type === AST_NODE_TYPES.BreakStatement
+  );
 }

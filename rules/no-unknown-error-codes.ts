@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import type { Catalog } from '../src/catalog/catalog.js';
 import type { CodeValue } from '../src/catalog/types.js';
 import type { CodeSite } from '../src/analysis/code-sites.js';
-import { codeLabel, valueText } from '../src/analysis/describe.js';
+import { codeLabel, valueText, withArticle } from '../src/analysis/describe.js';
 import { getFileAnalysis } from '../src/analysis/file-analysis.js';
 import { createRule } from '../src/create-rule.js';
 
@@ -51,10 +51,10 @@ export default createRule<Options, MessageIds>({
       },
     ],
     messages: {
-      unknownCode: '{{value}} is not a {{catalog}} error code.{{hint}}',
+      unknownCode: '{{value}} is not {{catalog}} error code.{{hint}}',
       wrongGroup: '{{value}} never appears in `{{accessor}}`: {{label}} is not a code of group "{{group}}".{{hint}}',
       unknownConstant: '{{expression}} does not exist: {{catalog}} has no constant {{name}}.{{hint}}',
-      otherCatalog: '{{expression}} is a {{otherCatalog}} code, but this code is a {{catalog}} code.',
+      otherCatalog: '{{expression}} is {{otherCatalog}} code, but this code is {{catalog}} code.',
       didYouMean: 'Replace with {{replacement}}.',
     },
   },
@@ -74,7 +74,7 @@ export default createRule<Options, MessageIds>({
         if (other === catalog) continue;
         const entry = other.byName(name) ?? other.byName(other.closestNames(name, 1)[0] ?? '');
         if (entry && normalised(entry.name) === normalised(name)) {
-          parts.push(` ${entry.name} is a ${other.name} code, not a ${catalog.name} code.`);
+          parts.push(` ${entry.name} is ${withArticle(other.name)} code, not ${withArticle(catalog.name)} code.`);
           break;
         }
       }
@@ -123,7 +123,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: site.node,
         messageId: 'unknownCode',
-        data: { value: valueText(value), catalog: catalog.name, hint: typeof value === 'string' ? hintFor(catalog, value, candidates) : rangeHint(catalog) },
+        data: { value: valueText(value), catalog: withArticle(catalog.name), hint: typeof value === 'string' ? hintFor(catalog, value, candidates) : rangeHint(catalog) },
         suggest,
       });
     }
@@ -137,7 +137,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: site.node,
         messageId: 'otherCatalog',
-        data: { expression: sourceCode.getText(site.node), otherCatalog: reference.catalog.name, catalog: catalog.name },
+        data: { expression: sourceCode.getText(site.node), otherCatalog: withArticle(reference.catalog.name), catalog: withArticle(catalog.name) },
       });
     }
 

@@ -62,3 +62,14 @@ export function adviceText(entry: CodeEntry): string {
       return 'report it to the user';
   }
 }
+
+/**
+ * "a Parse", "an Acme billing API", "an HTTP": the indefinite article for a catalog name, by sound.
+ * Acronyms spelled letter by letter take "an" before A, E, F, H, I, L, M, N, O, R, S and X.
+ */
+export function withArticle(name: string): string {
+  const word = /^[A-Za-z]+/u.exec(name)?.[0] ?? name;
+  const acronym = word.length > 1 && word === word.toUpperCase();
+  const vowelSound = acronym ? /^[AEFHILMNORSX]/u.test(word) : /^[aeiou]/iu.test(word);
+  return `${vowelSound ? 'an' : 'a'} ${name}`;
+}

@@ -57,7 +57,50 @@ export function constantText(bc: BindingContext, binding: CodeBinding, entry: Co
     }
   }
   if (isNameTaken(bc, at, base) || sourceCode.ast.sourceType !== 'module') return { kind: 'unavailable', text: expression };
-  return { kind: 'needs-import', text: expression, importText: importStatement(constants.import) };
+  const module = bc.program ? projectModule(bc.program, binding.catalog) : undefined;
+  return { kind: 'needs-import', text: expression, importText: importStatement({ ...constants.import, module: module ?? constants.import.module }) };
+}
+
+/** Per program: the catalog module the project's own files import most (`parse/node` in a server). */
+const projectModules = new WeakMap<ts.Program, Map<Catalog, string | undefined>>();
+
+/**
+ * The entry point of the catalog's SDK that the project's own files import most often, so that
+ * an added import matches them (`import Parse from 'parse/node'`). Read once per program from
+ * the top-level imports and requires of its source files, declaration files and packages aside.
+ */
+function projectModule(program: ts.Program, catalog: Catalog): string | undefined {
+  let byCatalog = projectModules.get(program);
+  if (!byCatalog) projectModules.set(program, (byCatalog = new Map<Catalog, string | undefined>()));
+  if (byCatalog.has(catalog)) return byCatalog.get(catalog);
+  const counts = new Map<string, number>();
+  for (const file of program.getSourceFiles()) {
+    if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) continue;
+    for (const statement of file.statements) {
+      for (const specifier of moduleSpecifiers(statement)) {
+        if (catalog.bindings.modules.includes(specifier)) counts.set(specifier, (counts.get(specifier) ?? 0) + 1);
+      }
+    }
+  }
+  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+  byCatalog.set(catalog, best?.[0]);
+  return best?.[0];
+}
+
+/** `import … from 'm'`, `import x = require('m')`, `const x = require('m')` / `require('m').X`. */
+function moduleSpecifiers(statement: ts.Statement): string[] {
+  if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && !statement.importClause?.isTypeOnly) return [statement.moduleSpecifier.text];
+  if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && ts.isStringLiteral(statement.moduleReference.expression)) {
+    return [statement.moduleReference.expression.text];
+  }
+  if (!ts.isVariableStatement(statement)) return [];
+  return statement.declarationList.declarations.flatMap((declaration) => {
+    let init = declaration.initializer;
+    while (init && ts.isPropertyAccessExpression(init)) init = init.expression;
+    return init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments[0] && ts.isStringLiteral(init.arguments[0])
+      ? [init.arguments[0].text]
+      : [];
+  });
 }
 
 /**

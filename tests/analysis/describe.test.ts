@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { codeLabel, meaningText, valueText } from '../../src/analysis/describe.js';
+import { codeLabel, meaningText, valueText, withArticle } from '../../src/analysis/describe.js';
 import { builtinCatalog } from '../../src/catalog/builtin.js';
 
 const parse = builtinCatalog('parse');
@@ -29,5 +29,20 @@ describe('report wording', () => {
   it('keeps the case of acronyms and lowers a sentence start', () => {
     expect(meaningText(builtinCatalog('drupal').byValue(100)!)).toMatch(/^a request to the Drupal site failed/);
     expect(meaningText(parse.byValue(209)!)).toMatch(/^the session token/);
+  });
+});
+
+describe('withArticle', () => {
+  it.each([
+    ['Parse', 'a Parse'],
+    ['Acme billing API', 'an Acme billing API'],
+    ['HTTP status codes', 'an HTTP status codes'],
+    ['CloudKit JS', 'a CloudKit JS'],
+    ['bkend', 'a bkend'],
+    ['SDK', 'an SDK'],
+    ['Drupal JavaScript SDK', 'a Drupal JavaScript SDK'],
+    ['Uber API', 'an Uber API'],
+  ])('%s → %s', (name, expected) => {
+    expect(withArticle(name)).toBe(expected);
   });
 });

@@ -1,8 +1,10 @@
-import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import path from 'node:path';
+
+import { type InvalidTestCase, RuleTester } from '@typescript-eslint/rule-tester';
 import { describe, expect, it } from 'vitest';
 
 import rule, { type MessageIds, type Options } from '../../rules/no-magic-error-codes.js';
-import { typedRuleTester, untypedRuleTester } from '../rule-tester.js';
+import { fixtureProject, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 import { typeErrors } from '../type-errors.js';
 
 const bridgeSettings = {
@@ -35,18 +37,18 @@ if (err.code === Parse.Error.INVALID_SESSION_TOKEN) {}`,
     code: `import Parse from 'parse';
 declare const err: Parse.Error;
 const a = 209 == err.code;
-const b = err.code !== 101;`,
+const b = err.code !== 119;`,
     output: `import Parse from 'parse';
 declare const err: Parse.Error;
 const a = Parse.Error.INVALID_SESSION_TOKEN == err.code;
-const b = err.code !== Parse.Error.OBJECT_NOT_FOUND;`,
+const b = err.code !== Parse.Error.OPERATION_FORBIDDEN;`,
     errors: [
       { messageId: 'magicCode', line: 3, column: 11 },
       { messageId: 'magicCode', line: 4, column: 24 },
     ],
   },
   {
-    // switch cases; 101 carries two documented meanings and the message says both.
+    // switch cases; 101 carries two documented meanings: a suggestion that says so, never an autofix.
     code: `import Parse from 'parse';
 function handle(err: Parse.Error): string {
   switch (err.code) {
@@ -60,23 +62,54 @@ function handle(err: Parse.Error): string {
 function handle(err: Parse.Error): string {
   switch (err.code) {
     case Parse.Error.INVALID_SESSION_TOKEN: return 'login';
-    case Parse.Error.OBJECT_NOT_FOUND: return 'missing';
+    case 101: return 'missing';
     case 12345: return 'unknown code: not this rule';
     default: return 'other';
   }
 }`,
     errors: [
-      { messageId: 'magicCode', line: 4, column: 10 },
+      { messageId: 'magicCode', line: 4, column: 10, data: { constant: 'Parse.Error.INVALID_SESSION_TOKEN', value: '209' } },
       {
-        messageId: 'magicCode',
+        messageId: 'ambiguousCode',
         line: 5,
         column: 10,
-        data: {
-          label: 'Parse.Error.OBJECT_NOT_FOUND (101)',
-          value: '101',
-          meaning:
-            'the object or session does not exist, or its ACL hides it from the caller (the documentation also uses 101 for UserInvalidLoginParams: login failed because the username or password is wrong)',
-        },
+        data: { constant: 'Parse.Error.OBJECT_NOT_FOUND', value: '101', count: '2' },
+        suggestions: [
+          {
+            messageId: 'useConstant',
+            data: { value: '101', constant: 'Parse.Error.OBJECT_NOT_FOUND', note: ", the SDK's name for it (also documented as UserInvalidLoginParams)" },
+            output: `import Parse from 'parse';
+function handle(err: Parse.Error): string {
+  switch (err.code) {
+    case 209: return 'login';
+    case Parse.Error.OBJECT_NOT_FOUND: return 'missing';
+    case 12345: return 'unknown code: not this rule';
+    default: return 'other';
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // 143 is INVALID_IMAGE_DATA in the SDK but WebhookError and ReceiptMissing in the documentation.
+    code: `import Parse from 'parse';
+export const webhookFailed = new Parse.Error(143, 'webhook failed');`,
+    errors: [
+      {
+        messageId: 'ambiguousCode',
+        line: 2,
+        column: 46,
+        data: { constant: 'Parse.Error.INVALID_IMAGE_DATA', value: '143', count: '3' },
+        suggestions: [
+          {
+            messageId: 'useConstant',
+            data: { value: '143', constant: 'Parse.Error.INVALID_IMAGE_DATA', note: ", the SDK's name for it (also documented as WebhookError and ReceiptMissing)" },
+            output: `import Parse from 'parse';
+export const webhookFailed = new Parse.Error(Parse.Error.INVALID_IMAGE_DATA, 'webhook failed');`,
+          },
+        ],
       },
     ],
   },
@@ -106,13 +139,13 @@ const c = new Set([Parse.Error.INVALID_SESSION_TOKEN]).has(err.code);`,
     // Constructors, defaults, assignments and -1.
     code: `import Parse from 'parse';
 declare const err: Parse.Error;
-const thrown = new Parse.Error(141, 'cloud function failed');
+const thrown = new Parse.Error(142, 'cloud function failed');
 const code = err.code || 1;
 err.code = 209;
 const other = err.code === -1;`,
     output: `import Parse from 'parse';
 declare const err: Parse.Error;
-const thrown = new Parse.Error(Parse.Error.SCRIPT_FAILED, 'cloud function failed');
+const thrown = new Parse.Error(Parse.Error.VALIDATION_ERROR, 'cloud function failed');
 const code = err.code || Parse.Error.INTERNAL_SERVER_ERROR;
 err.code = Parse.Error.INVALID_SESSION_TOKEN;
 const other = err.code === Parse.Error.OTHER_CAUSE;`,
@@ -166,7 +199,7 @@ async function run(): Promise<void> {
   try {
     await new Parse.Query('Post').find();
   } catch (e: any) {
-    if (e.code === 101) {}
+    if (e.code === 119) {}
   }
   await new Parse.Query('Post').first().catch((e: any) => e.code === 100);
 }`,
@@ -180,7 +213,7 @@ async function run(): Promise<void> {
   try {
     await new Parse.Query('Post').find();
   } catch (e: any) {
-    if (e.code === Parse.Error.OBJECT_NOT_FOUND) {}
+    if (e.code === Parse.Error.OPERATION_FORBIDDEN) {}
   }
   await new Parse.Query('Post').first().catch((e: any) => e.code === Parse.Error.CONNECTION_FAILED);
 }`,
@@ -198,7 +231,7 @@ if (err.code === 209) {}`,
     output: `import ParseSDK from 'parse';
 declare const err: ParseSDK.Error;
 if (err.code === ParseSDK.Error.INVALID_SESSION_TOKEN) {}`,
-    errors: [{ messageId: 'magicCode', data: { label: 'ParseSDK.Error.INVALID_SESSION_TOKEN (209)', value: '209', meaning: 'the session token has expired or was revoked; the user has to sign in again' } }],
+    errors: [{ messageId: 'magicCode', data: { constant: 'ParseSDK.Error.INVALID_SESSION_TOKEN', value: '209' } }],
   },
   {
     // Drupal: code and getErrorCode(), imported from either package.
@@ -237,7 +270,7 @@ if (e.code === 23) {}`,
 declare const e: NativeCloudKitError;
 if (e.code === CKErrorCode.zoneBusy) {}`,
     settings: bridgeSettings,
-    errors: [{ messageId: 'magicCode', data: { label: 'CKErrorCode.zoneBusy (23)', value: '23', meaning: 'the server is too busy to handle operations on this record zone right now' } }],
+    errors: [{ messageId: 'magicCode', data: { constant: 'CKErrorCode.zoneBusy', value: '23' } }],
   },
 ];
 
@@ -351,7 +384,7 @@ if (err.code === 209) {}`,
           suggestions: [
             {
               messageId: 'useConstantWithImport',
-              data: { value: '209', constant: 'Parse.Error.INVALID_SESSION_TOKEN', importText: "import Parse from 'parse';" },
+              data: { value: '209', constant: 'Parse.Error.INVALID_SESSION_TOKEN', note: '', importText: "import Parse from 'parse';" },
               output: `import Parse from 'parse';
 type SdkError = InstanceType<typeof import('parse').default.Error>;
 declare const err: SdkError;
@@ -375,7 +408,7 @@ if (e.code === 9) {}`,
           suggestions: [
             {
               messageId: 'useConstantWithImport',
-              data: { value: '9', constant: 'CKErrorCode.notAuthenticated', importText: "import { CKErrorCode } from './bridge.js';" },
+              data: { value: '9', constant: 'CKErrorCode.notAuthenticated', note: '', importText: "import { CKErrorCode } from './bridge.js';" },
               output: `import type { NativeCloudKitError } from './bridge.js';
 import { CKErrorCode } from './bridge.js';
 declare const e: NativeCloudKitError;
@@ -399,7 +432,7 @@ if (err.code === 209) {}`,
           suggestions: [
             {
               messageId: 'useConstantWithImport',
-              data: { value: '209', constant: 'Parse.Error.INVALID_SESSION_TOKEN', importText: "import Parse from 'parse';" },
+              data: { value: '209', constant: 'Parse.Error.INVALID_SESSION_TOKEN', note: '', importText: "import Parse from 'parse';" },
               output: `#!/usr/bin/env node
 import Parse from 'parse';
 type SdkError = InstanceType<typeof import('parse').default.Error>;
@@ -424,7 +457,7 @@ const text = messages[err.code as 209];`,
           suggestions: [
             {
               messageId: 'useConstant',
-              data: { value: '209', constant: 'Parse.Error.INVALID_SESSION_TOKEN' },
+              data: { value: '209', constant: 'Parse.Error.INVALID_SESSION_TOKEN', note: '' },
               output: `import Parse from 'parse';
 declare const err: Parse.Error;
 const messages = { [Parse.Error.INVALID_SESSION_TOKEN]: 'Please log in again' };
@@ -438,9 +471,11 @@ const text = messages[err.code as 209];`,
 });
 
 describe('no-magic-error-codes fixes compile', () => {
-  it.each(typedInvalid.map((testCase, index) => [index, testCase] as const))('case %i: input and output type-check', (_index, testCase) => {
-    expect(typeErrors(testCase.code)).toEqual([]);
-    expect(typeErrors(testCase.output as string)).toEqual([]);
+  it.each(typedInvalid.map((testCase, index) => [index, testCase] as const))('case %i: input, fix and suggestion outputs type-check', (_index, testCase) => {
+    const suggested = testCase.errors.flatMap((error) => (error.suggestions ?? []).map((suggestion) => suggestion.output));
+    const outputs = [...(testCase.output ? [testCase.output as string] : []), ...suggested];
+    expect(outputs.length).toBeGreaterThan(0);
+    for (const code of [testCase.code, ...outputs]) expect(typeErrors(code)).toEqual([]);
   });
 });
 
@@ -468,14 +503,14 @@ try { Parse.run(); } catch (e) { if (e.code === 209) {} }`,
   try {
     await new Parse.Query('Post').get(request.params.id);
   } catch (e) {
-    if (e.code === 101) throw new Parse.Error(141, 'not found');
+    if (e.code === 119) throw new Parse.Error(142, 'not found');
   }
 });`,
       output: `Parse.Cloud.define('publish', async (request) => {
   try {
     await new Parse.Query('Post').get(request.params.id);
   } catch (e) {
-    if (e.code === Parse.Error.OBJECT_NOT_FOUND) throw new Parse.Error(Parse.Error.SCRIPT_FAILED, 'not found');
+    if (e.code === Parse.Error.OPERATION_FORBIDDEN) throw new Parse.Error(Parse.Error.VALIDATION_ERROR, 'not found');
   }
 });`,
       languageOptions: { parserOptions: { sourceType: 'script' } },
@@ -533,4 +568,37 @@ async function load(api) {
       errors: [{ messageId: 'magicCode', line: 3, column: 87 }],
     },
   ],
+});
+
+describe('the import a suggestion adds', () => {
+  const nodeProject = path.join(path.dirname(fixtureProject), 'node-project');
+  const tester = new RuleTester({ languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: nodeProject } } });
+  tester.run('no-magic-error-codes', rule, {
+    valid: [],
+    invalid: [
+      {
+        // The project imports the SDK as 'parse/node' (server.ts, cloud.ts): the added import does too.
+        code: `type SdkError = InstanceType<typeof import('parse').default.Error>;
+export function isExpired(err: SdkError): boolean {
+  return err.code === 209;
+}`,
+        errors: [
+          {
+            messageId: 'magicCode',
+            suggestions: [
+              {
+                messageId: 'useConstantWithImport',
+                data: { value: '209', constant: 'Parse.Error.INVALID_SESSION_TOKEN', note: '', importText: "import Parse from 'parse/node';" },
+                output: `import Parse from 'parse/node';
+type SdkError = InstanceType<typeof import('parse').default.Error>;
+export function isExpired(err: SdkError): boolean {
+  return err.code === Parse.Error.INVALID_SESSION_TOKEN;
+}`,
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
 });

@@ -78,7 +78,7 @@ if (body.error.code === 'auth/access-token-expired') {}`,
       code: `import Parse from 'parse';
 declare const err: Parse.Error;
 if (err.code === 212) {}`,
-      errors: [{ messageId: 'unknownCode', line: 3, column: 18, data: { value: '212', catalog: 'Parse', hint: PARSE_RANGE_HINT }, suggestions: [] }],
+      errors: [{ messageId: 'unknownCode', line: 3, column: 18, data: { value: '212', catalog: 'a Parse', hint: PARSE_RANGE_HINT }, suggestions: [] }],
     },
     {
       // A constant the SDK does not have, with "did you mean".
@@ -145,7 +145,7 @@ if (e.ckErrorCode === "THROTTLE") {}`,
           messageId: 'unknownCode',
           line: 3,
           column: 23,
-          data: { value: "'THROTTLE'", catalog: 'CloudKit JS', hint: " Did you mean 'THROTTLED'?" },
+          data: { value: "'THROTTLE'", catalog: 'a CloudKit JS', hint: " Did you mean 'THROTTLED'?" },
           suggestions: [
             {
               messageId: 'didYouMean',
@@ -170,7 +170,7 @@ switch (e.ckErrorCode) { case 'NETWORK_UNAVAILABLE': break; }`,
           column: 31,
           data: {
             value: "'NETWORK_UNAVAILABLE'",
-            catalog: 'CloudKit JS',
+            catalog: 'a CloudKit JS',
             hint: ' networkUnavailable is a CloudKit (native CKError.Code) code, not a CloudKit JS code.',
           },
           suggestions: [],
@@ -208,7 +208,7 @@ if (err.code === DrupalError.OBJECT_NOT_FOUND) {}`,
           messageId: 'otherCatalog',
           line: 4,
           column: 18,
-          data: { expression: 'DrupalError.OBJECT_NOT_FOUND', otherCatalog: 'Drupal JavaScript SDK', catalog: 'Parse' },
+          data: { expression: 'DrupalError.OBJECT_NOT_FOUND', otherCatalog: 'a Drupal JavaScript SDK', catalog: 'a Parse' },
         },
       ],
     },
@@ -225,7 +225,7 @@ if (e.getErrorCode() === DrupalError.OTHER_CAUSE) {}`,
 async function f(): Promise<void> {
   try { await Parse.Cloud.run('publish'); } catch (e: any) { if (e.code === 142 || e.code === 212) {} }
 }`,
-      errors: [{ messageId: 'unknownCode', line: 3, column: 95, data: { value: '212', catalog: 'Parse', hint: PARSE_RANGE_HINT } }],
+      errors: [{ messageId: 'unknownCode', line: 3, column: 95, data: { value: '212', catalog: 'a Parse', hint: PARSE_RANGE_HINT } }],
     },
     {
       // A native bridge bound through settings.
@@ -237,7 +237,7 @@ if (e.code === 38) {}`,
           bindings: [{ catalog: 'cloudkit', type: { from: 'file', name: 'NativeCloudKitError', path: 'tests/fixtures/project/bridge.ts' }, accessor: 'code' }],
         },
       },
-      errors: [{ messageId: 'unknownCode', line: 3, column: 16, data: { value: '38', catalog: 'CloudKit (native CKError.Code)', hint: '' } }],
+      errors: [{ messageId: 'unknownCode', line: 3, column: 16, data: { value: '38', catalog: 'a CloudKit (native CKError.Code)', hint: '' } }],
     },
     {
       // bkend body bound through settings: a typo in a current code.
@@ -248,7 +248,7 @@ if (body.error.code === 'auth/acess-token-expired') {}`,
       errors: [
         {
           messageId: 'unknownCode',
-          data: { value: "'auth/acess-token-expired'", catalog: 'bkend REST API', hint: " Did you mean 'auth/access-token-expired'?" },
+          data: { value: "'auth/acess-token-expired'", catalog: 'a bkend REST API', hint: " Did you mean 'auth/access-token-expired'?" },
           suggestions: [
             {
               messageId: 'didYouMean',
@@ -265,7 +265,7 @@ if (body.error.code === 'auth/access-token-expired') {}`,
       // HTTP: a status that does not exist.
       code: `declare const res: Response;
 if (res.status === 299) {}`,
-      errors: [{ messageId: 'unknownCode', line: 2, column: 20, data: { value: '299', catalog: 'HTTP status codes', hint: '' } }],
+      errors: [{ messageId: 'unknownCode', line: 2, column: 20, data: { value: '299', catalog: 'an HTTP status codes', hint: '' } }],
     },
   ],
 });
@@ -297,7 +297,7 @@ if (body.error === 'THROTTLE') {}`,
           messageId: 'unknownCode',
           line: 1,
           column: 104,
-          data: { value: "'THROTLED'", catalog: 'CloudKit JS', hint: " Did you mean 'THROTTLED'?" },
+          data: { value: "'THROTLED'", catalog: 'a CloudKit JS', hint: " Did you mean 'THROTTLED'?" },
           suggestions: [
             {
               messageId: 'didYouMean',
@@ -316,13 +316,13 @@ async function load(api) {
 }`,
       errors: [
         { messageId: 'unknownConstant', line: 3, column: 124, suggestions: [] },
-        { messageId: 'unknownCode', line: 3, column: 166, data: { value: '702', catalog: 'Drupal JavaScript SDK', hint: '' } },
+        { messageId: 'unknownCode', line: 3, column: 166, data: { value: '702', catalog: 'a Drupal JavaScript SDK', hint: '' } },
       ],
     },
     {
       code: `async function f() { try { await new Parse.Query('X').find(); } catch (e) { if (e.code === 4242) {} } }`,
       languageOptions: { parserOptions: { sourceType: 'script' } },
-      errors: [{ messageId: 'unknownCode', line: 1, column: 92, data: { value: '4242', catalog: 'Parse', hint: PARSE_RANGE_HINT } }],
+      errors: [{ messageId: 'unknownCode', line: 1, column: 92, data: { value: '4242', catalog: 'a Parse', hint: PARSE_RANGE_HINT } }],
     },
     {
       // A typo in a Cloud Code constant.
@@ -354,7 +354,7 @@ if (body.error.code === 'data/not-fond') {}`,
           messageId: 'unknownCode',
           line: 3,
           column: 20,
-          data: { value: "'RATE_LIMIT'", catalog: 'bkend REST API', hint: " Did you mean 'RATE_LIMIT_EXCEEDED' or 'EMAIL_RATE_LIMIT'?" },
+          data: { value: "'RATE_LIMIT'", catalog: 'a bkend REST API', hint: " Did you mean 'RATE_LIMIT_EXCEEDED' or 'EMAIL_RATE_LIMIT'?" },
           suggestions: [
             { messageId: 'didYouMean', data: { replacement: "'RATE_LIMIT_EXCEEDED'" }, output: `const res = await fetch('https://api-client.bkend.ai/v1/data/posts');
 const body = await res.json();
@@ -370,7 +370,7 @@ if (body.error.code === 'data/not-fond') {}` },
           messageId: 'unknownCode',
           line: 4,
           column: 25,
-          data: { value: "'data/not-fond'", catalog: 'bkend REST API', hint: " Did you mean 'data/not-found'?" },
+          data: { value: "'data/not-fond'", catalog: 'a bkend REST API', hint: " Did you mean 'data/not-found'?" },
           suggestions: [
             { messageId: 'didYouMean', data: { replacement: "'data/not-found'" }, output: `const res = await fetch('https://api-client.bkend.ai/v1/data/posts');
 const body = await res.json();

@@ -43,9 +43,9 @@ export async function signOut(): Promise<void> {
   try {
     await Parse.User.logOut();
   } catch (err) {
-    // A revoked session is already signed out on the server; anything else is worth a log line.
-    if (isParseError(err) && err.code === Parse.Error.INVALID_SESSION_TOKEN) return;
-    console.error('sign-out failed', err);
+    // A revoked or missing session is already signed out on the server; anything else goes up.
+    if (isParseError(err) && (err.code === Parse.Error.INVALID_SESSION_TOKEN || err.code === Parse.Error.SESSION_MISSING)) return;
+    throw err;
   } finally {
     localStorage.removeItem('sessionToken');
   }
