@@ -8,7 +8,13 @@ import plugin, { rules } from '../src/index.js';
 import { DOCS_BASE_URL } from '../src/create-rule.js';
 import { PLUGIN_NAME, PLUGIN_VERSION } from '../src/meta.js';
 
-const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  name: string;
+  version: string;
+  homepage: string;
+  bugs: { url: string };
+  repository: { type: string; url: string };
+};
 const ruleFiles = readdirSync(new URL('../rules/', import.meta.url)).map((file) => file.replace(/\.ts$/, ''));
 const ruleEntries = Object.entries(rules);
 type Docs = NonNullable<(typeof ruleEntries)[number][1]['meta']['docs']>;
@@ -17,6 +23,15 @@ describe('plugin', () => {
   it('names itself as package.json does', () => {
     expect(plugin.meta).toMatchObject({ name: packageJson.name, version: packageJson.version });
     expect([PLUGIN_NAME, PLUGIN_VERSION]).toEqual([packageJson.name, packageJson.version]);
+  });
+
+  it('points repository, homepage, bugs and the rule docs at one GitHub repository', () => {
+    const repository = packageJson.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+    expect(packageJson.repository.type).toBe('git');
+    expect(repository).toMatch(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+$/);
+    expect(DOCS_BASE_URL).toBe(`${repository}/blob/main/docs/rules`);
+    expect(packageJson.homepage).toBe(`${repository}#readme`);
+    expect(packageJson.bugs.url).toBe(`${repository}/issues`);
   });
 
   it('registers every file in rules/ under its file name', () => {

@@ -68,7 +68,8 @@ afterAll(() => {
 });
 
 describe('npm package', () => {
-  it('ships the build, the catalogs and the docs, and no tests', () => {
+  it('ships the build, the catalogs, the docs, the license and the changelog, and no tests', () => {
+    expect([...new Set(files.map((file) => file.split('/')[0]))].sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'catalogs', 'dist', 'docs', 'package.json']);
     expect(files).toContain('dist/src/index.js');
     expect(files).toContain('dist/src/index.d.ts');
     expect(files).toContain('catalogs/catalog.schema.json');

@@ -16,7 +16,7 @@ import { baseIdentifier } from './ast.js';
 import type { CodeBinding } from './binder.js';
 import { type BindingContext, withoutCheckerFailure } from './context.js';
 import type { SdkName } from './sdk-names.js';
-import { literalValues } from './type-match.js';
+import { bindingSourceFile, literalValues } from './type-match.js';
 
 /** How to write a catalog entry as a constant at a given place in the file. */
 export type ConstantText =
@@ -154,16 +154,16 @@ function propertyWithValue(bc: BindingContext, type: ts.Type, value: CodeValue):
   return undefined;
 }
 
-/** An exported value of a file (relative to the program's directory) or a package, and how this file imports it. */
+/** An exported value of a file (a binding's `path`) or a package, and how this file imports it. */
 function exportedConstant(bc: BindingContext, from: { file: string } | { module: string }, name: string): { type: ts.Type; specifier: string } | undefined {
   const program = bc.program!;
   const checker = bc.checker!;
   let sourceFile: ts.SourceFile | undefined;
   let specifier: string;
   if ('file' in from) {
-    const target = path.resolve(program.getCurrentDirectory(), from.file);
-    sourceFile = program.getSourceFile(target);
-    const relative = path.relative(path.dirname(bc.filename), target).replaceAll('\\', '/').replace(/\.(c|m)?tsx?$/, '');
+    sourceFile = bindingSourceFile(from.file, program);
+    if (!sourceFile) return undefined;
+    const relative = path.relative(path.dirname(bc.filename), sourceFile.fileName).replaceAll('\\', '/').replace(/\.(c|m)?tsx?$/, '');
     specifier = `${relative.startsWith('.') ? '' : './'}${relative}${relativeImportExtension(bc)}`;
   } else {
     specifier = from.module;

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import { typeMatchesSpecifier, type TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
 
@@ -59,9 +61,59 @@ export function typeIsCatalogError(type: ts.Type, catalog: Catalog, checker: ts.
   return constituents(type).some((member) => matchesErrorType(member, catalog, checker, 0));
 }
 
+/**
+ * The folders a `from: 'file'` specifier's `path` is relative to: the folder of the program's
+ * tsconfig.json (as documented), then the program's current directory (where typescript-eslint's
+ * own `typeMatchesSpecifier` looks, so every path it accepts is still accepted).
+ *
+ * The two were one folder under `projectService` until @typescript-eslint/typescript-estree
+ * 8.72.1. Since then, a single `eslint` run builds one Program per tsconfig with
+ * `createProgramFromConfigFile(configFile, undefined)`, whose current directory is ESLint's
+ * working directory, so `path: 'src/bridge.ts'` matched nothing when ESLint ran in `src/` or in
+ * a parent folder. Which folder it is depends on the copy of typescript-eslint that parsed the
+ * file, not on the type-utils copy this plugin imports, so the path is resolved here.
+ */
+function bindingBaseFolders(program: ts.Program): string[] {
+  const configFile = program.getCompilerOptions().configFilePath;
+  const folders = [...(typeof configFile === 'string' ? [path.dirname(configFile)] : []), program.getCurrentDirectory()];
+  return [...new Set(folders.map((folder) => path.resolve(folder)))];
+}
+
+/** A file name in one spelling per file: absolute, native separators, case-folded where the file system ignores case. */
+function canonicalFileName(fileName: string): string {
+  const resolved = path.resolve(fileName);
+  return ts.sys.useCaseSensitiveFileNames ? resolved : resolved.toLowerCase();
+}
+
+/** Whether a declaration file is the one a `from: 'file'` specifier names (with no `path`: any file of the project). */
+function isBindingFile(fileName: string, specifierPath: string | undefined, program: ts.Program): boolean {
+  const file = canonicalFileName(fileName);
+  return bindingBaseFolders(program).some((folder) =>
+    specifierPath === undefined ? file.startsWith(canonicalFileName(folder) + path.sep) : file === canonicalFileName(path.resolve(folder, specifierPath)),
+  );
+}
+
+/** The program's source file a `from: 'file'` specifier's `path` names, wherever ESLint runs. */
+export function bindingSourceFile(specifierPath: string, program: ts.Program): ts.SourceFile | undefined {
+  for (const folder of bindingBaseFolders(program)) {
+    const sourceFile = program.getSourceFile(path.resolve(folder, specifierPath));
+    if (sourceFile) return sourceFile;
+  }
+  return undefined;
+}
+
 /** Whether the type, or a member of its union or intersection, matches a user's specifier. */
 export function typeMatchesBinding(type: ts.Type, specifier: TypeOrValueSpecifier, program: ts.Program): boolean {
-  return constituents(type).some((member) => typeMatchesSpecifier(member, specifier, program));
+  if (typeof specifier === 'string' || specifier.from !== 'file') {
+    return constituents(type).some((member) => typeMatchesSpecifier(member, specifier, program));
+  }
+  // typescript-eslint checks the name; the file is checked here (see bindingBaseFolders).
+  const names = [specifier.name].flat();
+  return constituents(type).some((member) => {
+    if (!names.some((name) => typeMatchesSpecifier(member, name, program))) return false;
+    const declarations = (member.getSymbol() ?? member.aliasSymbol)?.getDeclarations() ?? [];
+    return declarations.some((declaration) => isBindingFile(declaration.getSourceFile().fileName, specifier.path, program));
+  });
 }
 
 /** The values of a union of literal types (or an enum); `undefined` when the type is anything else. */

@@ -12,9 +12,10 @@ const bridgeSettings = {
     bindings: [
       {
         catalog: 'cloudkit',
-        type: { from: 'file', name: 'NativeCloudKitError', path: 'tests/fixtures/project/bridge.ts' },
+        // Paths relative to the tsconfig folder, while the program's current directory is the repository root.
+        type: { from: 'file', name: 'NativeCloudKitError', path: 'bridge.ts' },
         accessor: 'code',
-        constants: { from: 'file', name: 'CKErrorCode', path: 'tests/fixtures/project/bridge.ts' },
+        constants: { from: 'file', name: 'CKErrorCode', path: 'bridge.ts' },
       },
     ],
   },
