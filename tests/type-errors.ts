@@ -57,3 +57,14 @@ export function typeErrors(code: string): string[] {
   const program = createInMemoryProgram(new Map([[fileName, code]]), options);
   return ts.getPreEmitDiagnostics(program, program.getSourceFile(fileName)).map(formatDiagnostic);
 }
+
+/** Type errors of the TypeScript project in `project` (its tsconfig.json), as `file:line message` relative to it. */
+export function projectTypeErrors(project: string): string[] {
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(project, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  if (!config) throw new Error(`cannot read ${project}/tsconfig.json`);
+  const program = ts.createProgram(config.fileNames, config.options);
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const where = diagnostic.file ? `${path.relative(project, diagnostic.file.fileName)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1}` : '';
+    return `${where} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
+  });
+}
