@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import plugin, { rules } from '../src/index.js';
 import { DOCS_BASE_URL } from '../src/create-rule.js';
 import { PLUGIN_NAME, PLUGIN_VERSION } from '../src/meta.js';
+import { expectedOptionsTable, type OptionSchema, optionsTableOf } from './docs/options-table.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 const ruleFiles = readdirSync(new URL('../rules/', import.meta.url)).map((file) => file.replace(/\.ts$/, ''));
@@ -24,24 +25,6 @@ describe('plugin', () => {
     for (const [name, rule] of ruleEntries) expect(rule.name).toBe(name);
   });
 });
-
-/** The rows of the generated options table under `## Options`, as column name → cell text. */
-function optionsTable(doc: string): Record<string, string>[] {
-  const list = /<!-- begin auto-generated rule options list -->([\s\S]*?)<!-- end auto-generated rule options list -->/.exec(doc)?.[1] ?? '';
-  const [header, , ...rows] = list
-    .trim()
-    .split('\n')
-    .filter((line) => line.startsWith('|'))
-    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
-  return rows.map((cells) => Object.fromEntries((header ?? []).map((name, index) => [name, cells[index] ?? ''])));
-}
-
-/** A default as the table writes it: `false`, `[]`, [`209`, `THROTTLED`]; empty when there is none. */
-function defaultCell(value: unknown): string {
-  if (value === undefined) return '';
-  if (Array.isArray(value)) return value.length === 0 ? '`[]`' : `[${value.map((item) => `\`${String(item)}\``).join(', ')}]`;
-  return `\`${typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean)}\``;
-}
 
 describe.each(ruleEntries)('rule %s', (name, rule) => {
   const doc = readFileSync(new URL(`../docs/rules/${name}.md`, import.meta.url), 'utf8');
@@ -64,16 +47,13 @@ describe.each(ruleEntries)('rule %s', (name, rule) => {
     expect(doc).toMatch(/❌ Incorrect[\s\S]*✅ Correct/);
   });
 
-  it('lists every option in the Options table with the default the rule really uses', () => {
-    const schema = rule.meta.schema as unknown as { properties?: Record<string, unknown> }[];
+  it('has an Options table of every option: type, the default the rule really uses, the schema description', () => {
+    const schema = (rule.meta.schema as unknown as OptionSchema[])[0];
     const defaults = (rule.defaultOptions?.[0] ?? {}) as Record<string, unknown>;
-    expect(rule.meta.defaultOptions, 'meta.defaultOptions, which the table shows, must be the defaults the rule uses').toEqual(rule.defaultOptions);
-    const table = optionsTable(doc);
-    for (const option of Object.keys(schema[0]?.properties ?? {})) {
-      const row = table.find((cells) => cells.Name === `\`${option}\``);
-      expect(row, `no row for ${option} in the Options table`).toBeDefined();
-      expect(row?.Default ?? '', option).toBe(defaultCell(defaults[option]));
-    }
+    expect(rule.meta.defaultOptions, 'meta.defaultOptions must be the defaults the rule uses').toEqual(rule.defaultOptions);
+    if (!schema?.properties) return;
+    const expected = expectedOptionsTable(schema, defaults);
+    expect(optionsTableOf(doc), `docs/rules/${name}.md needs this table under "## Options":\n\n${expected}\n`).toBe(expected);
   });
 
   it('says in its header whether it requires type information', () => {
