@@ -8,10 +8,10 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { ESLint } from 'eslint';
-import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { BUILTIN_CATALOGS } from '../src/catalog/builtin.js';
+import { projectTypeErrors } from './type-errors.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Inside the repository, so that the copies resolve the SDKs from its node_modules.
@@ -23,17 +23,6 @@ const examples = readdirSync(path.join(root, 'examples'), { withFileTypes: true 
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
-
-/** Type errors of a TypeScript project, as `file:line message` with paths relative to it. */
-function typeErrors(project: string): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(project, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
-  if (!config) throw new Error(`cannot read ${project}/tsconfig.json`);
-  const program = ts.createProgram(config.fileNames, config.options);
-  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-    const where = diagnostic.file ? `${path.relative(project, diagnostic.file.fileName)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1}` : '';
-    return `${where} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
-  });
-}
 
 /** The value of a literal as written in source: `209`, `-1`, `'THROTTLED'`. */
 function literalValue(text: string): number | string {
@@ -62,7 +51,7 @@ describe.each(examples)('eslint --fix on examples/%s', (example) => {
     const configFile = path.join(copy, 'eslint.config.js');
     const pluginUrl = pathToFileURL(path.join(root, 'dist/src/index.js')).href;
     writeFileSync(configFile, readFileSync(configFile, 'utf8').replaceAll("'eslint-plugin-error-codes'", `'${pluginUrl}'`));
-    const before = typeErrors(copy);
+    const before = projectTypeErrors(copy);
     expect(before).toEqual([]);
 
     const eslint = new ESLint({ cwd: copy, fix: true });
@@ -83,7 +72,7 @@ describe.each(examples)('eslint --fix on examples/%s', (example) => {
     }
     await ESLint.outputFixes(results);
 
-    expect(typeErrors(copy)).toEqual(before);
+    expect(projectTypeErrors(copy)).toEqual(before);
     const remaining = results.flatMap((result) => result.messages.filter((message) => message.fix));
     expect(remaining).toEqual([]);
     // Each example has at least one fixable magic number, so the checks above ran.

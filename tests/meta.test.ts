@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import plugin, { rules } from '../src/index.js';
 import { DOCS_BASE_URL } from '../src/create-rule.js';
 import { PLUGIN_NAME, PLUGIN_VERSION } from '../src/meta.js';
+import { expectedOptionsTable, type OptionSchema, optionsTableOf } from './docs/options-table.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   name: string;
@@ -59,6 +60,19 @@ describe.each(ruleEntries)('rule %s', (name, rule) => {
     }
     expect(doc).toContain('## When Not To Use It');
     expect(doc).toMatch(/❌ Incorrect[\s\S]*✅ Correct/);
+  });
+
+  it('has an Options table of every option: type, the default the rule really uses, the schema description', () => {
+    const schema = (rule.meta.schema as unknown as OptionSchema[])[0];
+    const defaults = (rule.defaultOptions?.[0] ?? {}) as Record<string, unknown>;
+    expect(rule.meta.defaultOptions, 'meta.defaultOptions must be the defaults the rule uses').toEqual(rule.defaultOptions);
+    if (!schema?.properties) return;
+    const expected = expectedOptionsTable(schema, defaults);
+    expect(optionsTableOf(doc), `docs/rules/${name}.md needs this table under "## Options":\n\n${expected}\n`).toBe(expected);
+  });
+
+  it('says in its header whether it requires type information', () => {
+    expect(doc.includes('💭 This rule requires [type information]')).toBe(rule.meta.docs?.requiresTypeChecking === true);
   });
 
   it('runs on plain JavaScript without parser services unless it requires type checking', () => {

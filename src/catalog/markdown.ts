@@ -1,5 +1,5 @@
 import type { Catalog, CodeEntry } from './catalog.js';
-import type { RetryClass } from './types.js';
+import { CODE_FLAGS, type CodeFlag, type RetryClass } from './types.js';
 
 export const GENERATED_NOTICE = '<!-- Generated from the catalog by `npm run docs`. Do not edit by hand. -->';
 
@@ -9,6 +9,14 @@ const RETRY_TEXT: Record<RetryClass, string> = {
   'after-delay': 'wait the delay the server gives (`retryAfter`, `Retry-After`), then retry',
   'after-refresh': 'refresh something first (token, record, change tag), then retry once',
   reauthenticate: 'the user must sign in again',
+};
+
+const FLAG_TEXT: Record<CodeFlag, string> = {
+  aggregate: 'the error wraps per-item errors; act on those, not on this code',
+  siblingFailed: "this item failed only because another item of an atomic batch failed; the code to act on is the other item's",
+  clientOnly: 'produced by the client or SDK, never sent by the server',
+  deprecated: 'no longer returned, or marked deprecated by the system',
+  runtimeOnly: "exists at run time but not in the SDK's type declarations",
 };
 
 /** The Markdown page `docs/catalogs/<id>.md` for one catalog. */
@@ -60,6 +68,15 @@ export function renderCatalogMarkdown(catalog: Catalog): string {
   }
   lines.push('');
 
+  const flagged = CODE_FLAGS.map((flag) => ({ flag, entries: catalog.codes.filter((entry) => entry.flags.includes(flag)) })).filter(
+    ({ entries }) => entries.length > 0,
+  );
+  if (flagged.length > 0) {
+    lines.push('## Flags', '');
+    for (const { flag, entries } of flagged) lines.push(`- ${code(flag)}: ${FLAG_TEXT[flag]}: ${entries.map((entry) => codeName(catalog, entry)).join(', ')}.`);
+    lines.push('');
+  }
+
   if (catalog.notes.length > 0) {
     lines.push('## Notes and discrepancies', '');
     for (const note of catalog.notes) lines.push(`- ${note}`);
@@ -93,6 +110,11 @@ function codeRow(catalog: Catalog, entry: CodeEntry): string {
     entry.sources.join(', '),
   ];
   return `| ${cells.join(' | ')} |`;
+}
+
+/** `partialFailure (2)` for numbers, `ATOMIC_ERROR` for strings, whose name is the value. */
+function codeName(catalog: Catalog, entry: CodeEntry): string {
+  return catalog.codeKind === 'number' ? `${code(entry.name)} (${String(entry.value)})` : code(entry.name);
 }
 
 function importText(kind: string, name: string, module: string): string {

@@ -6,7 +6,16 @@ export type CodeValue = number | string;
 export type RetryClass = 'never' | 'backoff' | 'after-delay' | 'after-refresh' | 'reauthenticate';
 export const RETRY_CLASSES: readonly RetryClass[] = ['never', 'backoff', 'after-delay', 'after-refresh', 'reauthenticate'];
 
-export type CodeFlag = 'aggregate' | 'clientOnly' | 'deprecated' | 'runtimeOnly';
+/**
+ * - `aggregate`: the error wraps per-item errors (Parse 600, CKError partialFailure);
+ * - `siblingFailed`: this item failed only because another item of an atomic batch failed; the
+ *   code to act on is the other item's (CloudKit JS ATOMIC_ERROR, CKError batchRequestFailed);
+ * - `clientOnly`: produced by the client or SDK, never sent by the server;
+ * - `deprecated`: no longer returned, or marked deprecated by the system;
+ * - `runtimeOnly`: exists at run time but not in the SDK's type declarations.
+ */
+export type CodeFlag = 'aggregate' | 'siblingFailed' | 'clientOnly' | 'deprecated' | 'runtimeOnly';
+export const CODE_FLAGS: readonly CodeFlag[] = ['aggregate', 'siblingFailed', 'clientOnly', 'deprecated', 'runtimeOnly'];
 
 export type CodeCategory =
   | 'auth'

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOGS, builtinCatalog } from '../../src/catalog/builtin.js';
 import { CatalogError } from '../../src/catalog/catalog-error.js';
 import { catalogFromData, catalogFromFile, catalogFromText } from '../../src/catalog/load.js';
-import type { CatalogData } from '../../src/catalog/types.js';
+import schema from '../../catalogs/catalog.schema.json' with { type: 'json' };
+import { CODE_FLAGS, type CatalogData, RETRY_CLASSES } from '../../src/catalog/types.js';
 import { getSettings } from '../../src/settings.js';
 
 function minimalCatalog(): CatalogData {
@@ -49,6 +50,17 @@ describe('built-in catalogs', () => {
   it.each(BUILTIN_CATALOGS.map((catalog) => [catalog.id, catalog] as const))('%s has notes and sources for every code', (_id, catalog) => {
     expect(catalog.notes.length).toBeGreaterThan(0);
     for (const entry of catalog.codes) expect(entry.sources.length).toBeGreaterThan(0);
+  });
+
+  it('the schema allows exactly the flags and retry classes the types name', () => {
+    expect(schema.$defs.code.properties.flags.items.enum).toEqual(CODE_FLAGS);
+    expect(schema.$defs.code.properties.retry.enum).toEqual(RETRY_CLASSES);
+  });
+
+  it('flag atomic-batch markers siblingFailed, not aggregate', () => {
+    expect(builtinCatalog('cloudkit-js').byName('ATOMIC_ERROR')?.flags).toEqual(['siblingFailed']);
+    expect(builtinCatalog('cloudkit').byName('batchRequestFailed')?.flags).toEqual(['siblingFailed']);
+    expect(builtinCatalog('cloudkit').byName('partialFailure')?.flags).toEqual(['aggregate']);
   });
 
   it('are frozen', () => {
