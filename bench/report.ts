@@ -201,6 +201,7 @@ function countRows(result: BenchResult): string[] {
     any = true;
     for (const [mode, counts] of [
       ['typed', size.counts.typed],
+      ['typed, 2 literal rules only', size.counts.typedLiteralOnly],
       ['untyped (JS)', size.counts.untyped],
     ] as const) {
       for (const [rule, count] of Object.entries(counts)) {

@@ -40,7 +40,12 @@ export type ConfigId =
   | 'e:recommended'
   | 'e:no-magic-numbers'
   /** Our recommended-type-checked rules alone: used only to count checker calls. */
-  | 'ours';
+  | 'ours'
+  /** Only the two literal rules: their checker calls must equal those of all our rules. */
+  | 'ours:literal';
+
+/** The two rules that read only code sites; the others also read handlers and dispatches. */
+export const LITERAL_RULES = ['error-codes/no-magic-error-codes', 'error-codes/no-unknown-error-codes'];
 
 export interface ConfigSpec {
   readonly id: ConfigId;
@@ -80,6 +85,8 @@ export function configFor(id: ConfigId, dir: string): Linter.Config[] {
       return [...recommendedTypeChecked, typedBase as Linter.Config, ...ours];
     case 'ours':
       return [typedBase as Linter.Config, ...ours];
+    case 'ours:literal':
+      return [typedBase as Linter.Config, pluginOnly, { name: 'bench/literal', rules: Object.fromEntries(LITERAL_RULES.map((rule) => [rule, 'error'])) }];
     case 'e:recommended':
       return [{ name: 'bench/js', files: ['**/*.js'] }, ...(plugin.configs.recommended as unknown as Linter.Config[])];
     case 'e:no-magic-numbers':
@@ -133,6 +140,8 @@ export interface RuleCounts {
 export interface CountResult {
   /** The shared analysis' counts, for (b+) on the TypeScript corpus. */
   readonly typed: Readonly<Record<string, RuleCounts>>;
+  /** The same with only the two literal rules on: as many candidates as `typed` when binding happens once per file. */
+  readonly typedLiteralOnly: Readonly<Record<string, RuleCounts>>;
   /** Per rule, for (e) our recommended config on the JavaScript corpus. */
   readonly untyped: Readonly<Record<string, RuleCounts>>;
   readonly files: number;
@@ -344,9 +353,11 @@ export async function countInThisProcess(corpus: Pick<Corpus, 'dir' | 'n'>): Pro
   store().clear();
   const typedRun = await measure({ id: 'ours', label: 'our typed rules', typed: true }, corpus, 0);
   const typed = read();
+  await measure({ id: 'ours:literal', label: 'our literal rules', typed: true }, corpus, 0);
+  const typedLiteralOnly = read();
   await measure(allConfigs().find((spec) => spec.id === 'e:recommended')!, corpus, 0);
   const untyped = read();
-  return { typed, untyped, files: typedRun.files };
+  return { typed, typedLiteralOnly, untyped, files: typedRun.files };
 }
 
 // ---------------------------------------------------------------------------------------------

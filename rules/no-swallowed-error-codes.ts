@@ -191,8 +191,8 @@ function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
  */
 function controlledPaths(test: TSESTree.Node, positive: boolean): { taken?: readonly TSESTree.Node[]; others?: readonly TSESTree.Node[] } | undefined {
   let current: TSESTree.Node = test;
-  // `a || b` for the positive side, `a && b` for the negative one, and guards beside a test (`e instanceof X && …`).
-  while (current.parent?.type === AST_NODE_TYPES.LogicalExpression && (current.parent.operator === '&&' || current.parent.operator === (positive ? '||' : '&&'))) {
+  // Groups (`a === X || a === Y`, `a !== X && a !== Y`) and guards beside a test (`!isParseError(e) || e.code !== X`).
+  while (current.parent?.type === AST_NODE_TYPES.LogicalExpression && (current.parent.operator === '&&' || current.parent.operator === '||')) {
     current = current.parent;
   }
   const ifStatement = current.parent;

@@ -50,7 +50,6 @@ export function isTransientLegacy(err: Parse.Error): boolean {
 
 /** Turns any failure into one line for the error toast. */
 export function describeError(err: Parse.Error): string {
-  // bad: switch forgets codes (no default; every other code becomes undefined)
   switch (err.code) {
     case Parse.Error.CONNECTION_FAILED:
       return 'You appear to be offline.';
@@ -59,5 +58,18 @@ export function describeError(err: Parse.Error): string {
     case Parse.Error.INVALID_SESSION_TOKEN:
       return 'Please sign in again.';
   }
-  return 'Something went wrong.';
+  return 'Something went wrong.'; // fine: every other code gets the generic line
+}
+
+/** Shows the toast for a failed sync; the caller goes on either way. */
+export function reportSyncFailure(err: Parse.Error, toast: (message: string) => void): void {
+  // bad: switch forgets codes (no default: any other failure leaves no trace)
+  switch (err.code) {
+    case Parse.Error.CONNECTION_FAILED:
+      toast('You appear to be offline.');
+      break;
+    case Parse.Error.INVALID_SESSION_TOKEN:
+      toast('Please sign in again.');
+      break;
+  }
 }
