@@ -20,7 +20,7 @@ const binding = (type: Record<string, unknown>) => ({
 const code = `import type { NativeCloudKitError } from './bridge.js';
 declare const e: NativeCloudKitError;
 if (e.code === 38) {}`;
-const errors = [{ messageId: 'unknownCode' as const, line: 3, column: 16, data: { value: '38', catalog: 'CloudKit (native CKError.Code)', hint: '' } }];
+const errors = [{ messageId: 'unknownCode' as const, line: 3, column: 16, data: { value: '38', catalog: 'a CloudKit (native CKError.Code)', hint: '' } }];
 
 it('runs with a working directory other than the tsconfig folder', () => {
   expect(path.resolve(process.cwd())).not.toBe(fixtureProject);
