@@ -24,6 +24,20 @@ export interface Fallback {
   readonly kind: 'default' | 'else' | 'after';
   readonly body: readonly TSESTree.Node[];
   readonly node: TSESTree.Node;
+  /**
+   * For `default` and `else`: what runs after the switch or chain, where a fallback that
+   * completes (`default: break;`, `else { log(e); }`) goes on. Empty for `after`.
+   */
+  readonly continuation: readonly TSESTree.Node[];
+}
+
+/**
+ * Where a dispatch sits inside another over the same code: in a branch, where only that
+ * branch's codes arrive, or in a fallback that only the codes of no branch reach (`rest`).
+ */
+export interface Enclosing {
+  readonly dispatch: Dispatch;
+  readonly codes: ReadonlySet<CodeValue> | 'rest';
 }
 
 export interface Dispatch {
@@ -40,6 +54,8 @@ export interface Dispatch {
    * `case someVariable:` makes the covered set unknown, and rules that count codes skip it.
    */
   readonly complete: boolean;
+  /** The innermost dispatch over the same code that this one is nested in, when that narrows the codes arriving here. */
+  readonly enclosing: Enclosing | undefined;
 }
 
 interface CodeTest {
@@ -102,12 +118,76 @@ export function findDispatches(sourceCode: SourceCode, sites: readonly CodeSite[
   for (const [test] of byTest) {
     const ifStatement = enclosingIf(test);
     if (!ifStatement) continue;
-    const isChainLink = ifStatement.parent?.type === AST_NODE_TYPES.IfStatement && ifStatement.parent.alternate === ifStatement;
-    if (isChainLink || dispatches.some((dispatch) => dispatch.node === ifStatement)) continue;
+    if (!isChainHead(ifStatement, codeTest) || dispatches.some((dispatch) => dispatch.node === ifStatement)) continue;
     const chain = ifChain(ifStatement, codeTest, sameCode) ?? earlyReturnChain(ifStatement, codeTest, sameCode);
     if (chain && !dispatches.some((dispatch) => dispatch.node === chain.node)) dispatches.push(chain);
   }
-  return dispatches.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  dispatches.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  // Outer dispatches come first, so each one's own `enclosing` is set before its inner ones read it.
+  const result: Dispatch[] = [];
+  for (const dispatch of dispatches) {
+    const sameCodeAs = (outer: Dispatch): boolean => outer.binding.catalog === dispatch.binding.catalog && codeKey(sourceCode, outer.code) === codeKey(sourceCode, dispatch.code);
+    const outer = result.findLast((candidate) => contains(candidate.node, dispatch.node) && sameCodeAs(candidate));
+    result.push({ ...dispatch, enclosing: outer && enclosingOf(outer, dispatch.node) });
+  }
+  return result;
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer !== inner && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/**
+ * Which codes reach `inner` inside `outer`: a branch's codes (with those of `case`s that fall
+ * into it), `rest` inside a fallback only unmatched codes reach, `undefined` where any code can
+ * arrive (after a switch or chain whose branches may go on there).
+ */
+function enclosingOf(outer: Dispatch, inner: TSESTree.Node): Enclosing | undefined {
+  // A `case` whose value is unknown could be the one that leads here.
+  if (!outer.complete) return undefined;
+  if (outer.node.type === AST_NODE_TYPES.SwitchStatement) {
+    const cases = outer.node.cases;
+    const index = cases.findIndex((switchCase) => contains(switchCase, inner));
+    if (index === -1) return undefined;
+    const codes = new Set<CodeValue>();
+    for (let at = index; at >= 0; at -= 1) {
+      const switchCase = cases[at]!;
+      // A `default` (or a `case` the analysis could not read) reached along the way: any code may arrive.
+      if (switchCase.test === null) return at === index && !fallsInto(cases, at) ? { dispatch: outer, codes: 'rest' } : undefined;
+      const branch = outer.branches.find((candidate) => candidate.node === switchCase || candidate.body === switchCase.consequent);
+      for (const code of branch?.codes ?? []) codes.add(code);
+      if (!fallsInto(cases, at)) return { dispatch: outer, codes };
+    }
+    return { dispatch: outer, codes };
+  }
+  const branch = outer.branches.find((candidate) => candidate.body.some((node) => node === inner || contains(node, inner)));
+  if (branch) return { dispatch: outer, codes: branch.codes };
+  const fallback = outer.fallback;
+  const inFallback = fallback?.body.some((node) => node === inner || contains(node, inner));
+  // After an early-return run only unmatched codes arrive; after a chain without `else`, all of them.
+  return inFallback && (fallback!.kind === 'else' || outer.kind === 'early-return') ? { dispatch: outer, codes: 'rest' } : undefined;
+}
+
+/** Whether the `case` before `cases[index]` runs on into it: it has statements and does not leave. */
+function fallsInto(cases: readonly TSESTree.SwitchCase[], index: number): boolean {
+  const previous = cases[index - 1];
+  if (!previous) return false;
+  const last = previous.consequent.at(-1);
+  return last === undefined ? true : !leaves(last);
+}
+
+/**
+ * Whether a chain starts at this `if`: it is not an `else if`, or every `if` above it only
+ * checks the error (`if (!(e instanceof Parse.Error)) throw e; else if (e.code === …)`). Below a
+ * code test it is a link of that chain; below an unrelated test, part of a chain that is no dispatch.
+ */
+function isChainHead(ifStatement: TSESTree.IfStatement, codeTest: (test: TSESTree.Node) => CodeTest | undefined): boolean {
+  for (let current: TSESTree.Node = ifStatement; ; ) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (parent?.type !== AST_NODE_TYPES.IfStatement || parent.alternate !== current) return true;
+    if (codeTest(parent.test) || !isGuard(parent.test)) return false;
+    current = parent;
+  }
 }
 
 /**
@@ -150,7 +230,7 @@ function switchDispatch(node: TSESTree.SwitchStatement, sites: readonly CodeSite
   let fallback: Fallback | undefined;
   for (const switchCase of node.cases) {
     if (switchCase.test === null) {
-      fallback = { kind: 'default', body: switchCase.consequent, node: switchCase };
+      fallback = { kind: 'default', body: switchCase.consequent, node: switchCase, continuation: followingStatements(node) };
       // `case A: default: …` — the grouped codes share the fallback's statements.
       pending = new Set();
       first = undefined;
@@ -170,9 +250,9 @@ function switchDispatch(node: TSESTree.SwitchStatement, sites: readonly CodeSite
   if (!fallback) {
     // Without `default`, the statements after the switch run for the other codes.
     const after = followingStatements(node);
-    if (after.length > 0) fallback = { kind: 'after', body: after, node: after[0]! };
+    if (after.length > 0) fallback = { kind: 'after', body: after, node: after[0]!, continuation: [] };
   }
-  return { kind: 'switch', node, binding: sites[0]!.binding, code: sites[0]!.code, branches, fallback, complete };
+  return { kind: 'switch', node, binding: sites[0]!.binding, code: sites[0]!.code, branches, fallback, complete, enclosing: undefined };
 }
 
 /** `if (A) … else if (B) … [else …]`: every test a code test of the same code, at least two. */
@@ -195,32 +275,101 @@ function ifChain(
   }
   if (!first || branches.length < 2) return undefined;
   // Without `else`, the statements after the chain run for the other codes (and for the matched ones).
-  const after = current ? [] : followingStatements(head);
+  const after = followingStatements(head);
   const fallback: Fallback | undefined = current
-    ? { kind: 'else', body: [current], node: current }
+    ? { kind: 'else', body: [current], node: current, continuation: after }
     : after.length > 0
-      ? { kind: 'after', body: after, node: after[0]! }
+      ? { kind: 'after', body: after, node: after[0]!, continuation: [] }
       : undefined;
-  return { kind: 'if-chain', node: head, binding: first.binding, code: first.code, branches, fallback, complete };
+  return { kind: 'if-chain', node: head, binding: first.binding, code: first.code, branches, fallback, complete, enclosing: undefined };
 }
 
-/**
- * `if (A) { …; return } if (B) { …; return } rest`: two or more sibling `if`s without `else`
- * over the same code, each leaving the block; the statements after them are the fallback.
- */
+/** The statements of the block, program or `case` that holds `statement`. */
 function siblingsOf(statement: TSESTree.Statement): readonly TSESTree.Node[] | undefined {
   const container = statement.parent;
   if (container?.type === AST_NODE_TYPES.BlockStatement || container?.type === AST_NODE_TYPES.Program) return container.body;
   return container?.type === AST_NODE_TYPES.SwitchCase ? container.consequent : undefined;
 }
 
-/** The statements after `statement` in its block. */
-function followingStatements(statement: TSESTree.Statement): readonly TSESTree.Node[] {
-  const siblings = siblingsOf(statement) ?? [];
-  const index = siblings.indexOf(statement);
-  return index === -1 ? [] : siblings.slice(index + 1);
+/**
+ * What runs when `statement` completes, as one list: the rest of its block and, out of `if`
+ * branches, plain or labelled blocks and `case`s (which fall into the next), what follows
+ * them; a `break` goes on after its switch or loop. The list ends at the first jump, and at a
+ * function body, loop body, `try` block or `catch`: completing a `catch` is where an error is dropped.
+ */
+function followingStatements(statement: TSESTree.Node): TSESTree.Node[] {
+  const path: TSESTree.Node[] = [];
+  let current: TSESTree.Node | undefined = statement;
+  while (current) {
+    const { rest, next } = restAfter(current);
+    current = next;
+    for (const following of rest) {
+      if (following.type === AST_NODE_TYPES.BreakStatement) {
+        current = following.label === null ? breakTarget(following) : undefined;
+        break;
+      }
+      path.push(following);
+      if (isJump(following)) return path;
+    }
+  }
+  return path;
 }
 
+/** The statements after `node` in its container, and where to go on when they complete (`undefined`: nowhere to follow). */
+function restAfter(node: TSESTree.Node): { rest: readonly TSESTree.Node[]; next: TSESTree.Node | undefined } {
+  const parent = node.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.LabeledStatement:
+      return { rest: [], next: parent };
+    case AST_NODE_TYPES.BlockStatement: {
+      const owner = parent.parent;
+      const climbs =
+        owner?.type === AST_NODE_TYPES.IfStatement ||
+        owner?.type === AST_NODE_TYPES.BlockStatement ||
+        owner?.type === AST_NODE_TYPES.LabeledStatement ||
+        owner?.type === AST_NODE_TYPES.SwitchCase;
+      return { rest: parent.body.slice(parent.body.indexOf(node as TSESTree.Statement) + 1), next: climbs ? parent : undefined };
+    }
+    case AST_NODE_TYPES.SwitchCase: {
+      // A case runs on into the cases below it, then out of the switch.
+      const cases = parent.parent.cases;
+      const later = cases.slice(cases.indexOf(parent) + 1).flatMap((switchCase) => switchCase.consequent);
+      return { rest: [...parent.consequent.slice(parent.consequent.indexOf(node as TSESTree.Statement) + 1), ...later], next: parent.parent };
+    }
+    case AST_NODE_TYPES.Program:
+      return { rest: parent.body.slice(parent.body.indexOf(node as TSESTree.ProgramStatement) + 1), next: undefined };
+    default:
+      return { rest: [], next: undefined };
+  }
+}
+
+/** The switch or loop an unlabelled `break` leaves; `undefined` past a function. */
+function breakTarget(node: TSESTree.BreakStatement): TSESTree.Node | undefined {
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.SwitchStatement:
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        return current;
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return undefined;
+      default:
+        break;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `if (A) { …; return } if (B) { …; return } rest`: two or more sibling `if`s without `else`
+ * over the same code, each leaving the block; the statements after them are the fallback.
+ */
 function earlyReturnChain(
   head: TSESTree.IfStatement,
   codeTest: (test: TSESTree.Node) => CodeTest | undefined,
@@ -247,18 +396,33 @@ function earlyReturnChain(
     complete &&= test.complete;
     branches.push({ codes: test.codes, body: [statement.consequent], node: statement });
   }
-  const rest = siblings.slice(index);
-  if (!first || branches.length < 2 || rest.length === 0) return undefined;
-  return { kind: 'early-return', node: head, binding: first.binding, code: first.code, branches, fallback: { kind: 'after', body: rest, node: rest[0]! }, complete };
+  if (!first || branches.length < 2) return undefined;
+  const rest = followingStatements(siblings[index - 1]!);
+  if (rest.length === 0) return undefined;
+  return {
+    kind: 'early-return',
+    node: head,
+    binding: first.binding,
+    code: first.code,
+    branches,
+    fallback: { kind: 'after', body: rest, node: rest[0]!, continuation: [] },
+    complete,
+    enclosing: undefined,
+  };
 }
 
 /** Whether a branch always leaves its block: it ends in `return`, `throw`, `continue` or `break`. */
 function leaves(statement: TSESTree.Statement): boolean {
   const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body.at(-1) : statement;
+  return last !== undefined && isJump(last);
+}
+
+/** `return`, `throw`, `continue` or `break`. */
+export function isJump(node: TSESTree.Node): boolean {
   return (
-    last?.type === AST_NODE_TYPES.ReturnStatement ||
-    last?.type === AST_NODE_TYPES.ThrowStatement ||
-    last?.type === AST_NODE_TYPES.ContinueStatement ||
-    last?.type === AST_NODE_TYPES.BreakStatement
+    node.type === AST_NODE_TYPES.ReturnStatement ||
+    node.type === AST_NODE_TYPES.ThrowStatement ||
+    node.type === AST_NODE_TYPES.ContinueStatement ||
+    node.type === AST_NODE_TYPES.BreakStatement
   );
 }
