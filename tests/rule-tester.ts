@@ -41,5 +41,20 @@ export function syntaxOnlyRuleTester(settings?: Record<string, unknown>): RuleTe
   });
 }
 
+/** Settings that bind the fixture's native CloudKit bridge (tests/fixtures/project/bridge.ts) to the `cloudkit` catalog. */
+export const bridgeSettings = {
+  'error-codes': {
+    bindings: [
+      {
+        catalog: 'cloudkit',
+        // Paths relative to the tsconfig folder, while the program's current directory is the repository root.
+        type: { from: 'file', name: 'NativeCloudKitError', path: 'bridge.ts' },
+        accessor: 'code',
+        constants: { from: 'file', name: 'CKErrorCode', path: 'bridge.ts' },
+      },
+    ],
+  },
+};
+
 /** Cases that run in the typed tester are linted as this file. */
 export const typedFile = path.join(fixtureProject, 'file.ts');

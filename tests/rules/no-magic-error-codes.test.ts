@@ -4,22 +4,8 @@ import { type InvalidTestCase, RuleTester } from '@typescript-eslint/rule-tester
 import { describe, expect, it } from 'vitest';
 
 import rule, { type MessageIds, type Options } from '../../rules/no-magic-error-codes.js';
-import { fixtureProject, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
+import { bridgeSettings, fixtureProject, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 import { typeErrors } from '../type-errors.js';
-
-const bridgeSettings = {
-  'error-codes': {
-    bindings: [
-      {
-        catalog: 'cloudkit',
-        // Paths relative to the tsconfig folder, while the program's current directory is the repository root.
-        type: { from: 'file', name: 'NativeCloudKitError', path: 'bridge.ts' },
-        accessor: 'code',
-        constants: { from: 'file', name: 'CKErrorCode', path: 'bridge.ts' },
-      },
-    ],
-  },
-};
 
 /** Typed invalid cases whose fixed output must type-check. */
 const typedInvalid: InvalidTestCase<MessageIds, Options>[] = [
