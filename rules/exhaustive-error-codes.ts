@@ -76,11 +76,12 @@ export default createRule<Options, MessageIds>({
           },
           defaultCaseCommentPattern: {
             type: 'string',
-            description: 'Regular expression (case-insensitive): a comment after the last case or branch that matches it marks the missing fallback as deliberate.',
+            description:
+              'Regular expression (case-insensitive): a comment that matches it after the last case or branch, or inside an empty fallback, marks the missing fallback as deliberate.',
           },
           ignore: {
             type: 'array',
-            description: 'Codes that need no branch of their own.',
+            description: 'Codes that need no branch of their own, as the catalog writes them (numbers for Parse, strings for CloudKit JS).',
             items: { type: ['number', 'string'] },
             uniqueItems: true,
           },

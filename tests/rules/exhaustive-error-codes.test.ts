@@ -136,7 +136,7 @@ export function handle(err: Parse.Error): void {
     ],
   },
   {
-    // \`default: break;\`: the break becomes the rethrow (a throw after it would never run).
+    // `default: break;`: the break becomes the rethrow (a throw after it would never run).
     code: `import Parse from 'parse';
 export function handle(err: Parse.Error): void {
   switch (err.code) {
@@ -580,7 +580,7 @@ export function describe(e: Parse.Error): string | undefined {
     ],
   },
   {
-    // A chain below a guard (\`if (!(e instanceof …)) throw e; else if …\`) is a dispatch of its own.
+    // A chain below a guard (`if (!(e instanceof …)) throw e; else if …`) is a dispatch of its own.
     code: `import Parse from 'parse';
 export function handle(e: unknown): void {
   if (!(e instanceof Parse.Error)) {
@@ -911,7 +911,7 @@ export function handle(e: Parse.Error): string {
   }
   throw e;
 }`,
-    // \`default: break;\` and a log-only default run on into the rethrow after the switch.
+    // `default: break;` and a log-only default run on into the rethrow after the switch.
     `import Parse from 'parse';
 export function handle(e: Parse.Error): string {
   switch (e.code) {
