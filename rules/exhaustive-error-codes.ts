@@ -290,6 +290,8 @@ export default createRule<Options, MessageIds>({
       if (!dispatch.complete) return;
       const { catalog } = dispatch.binding;
       const covered = coveredBy(dispatch);
+      // `switch (res.status) { case 200: … case 204: … }` dispatches over successes, not errors.
+      if ([...covered].every((value) => NOT_ERRORS.has(catalog.byValue(value)?.category ?? 'other'))) return;
       const missing = byUrgency(reachable(dispatch).filter((entry) => !covered.has(entry.value) && !ignore.has(entry.value)));
       const what = dispatch.node.type === AST_NODE_TYPES.SwitchStatement ? 'switch' : 'if-chain';
       const { fallback } = dispatch;

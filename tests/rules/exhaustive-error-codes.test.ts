@@ -1214,6 +1214,15 @@ export function handle(e: Parse.Error): void {
       throw new Error(\`HTTP \${res.status}\`);
   }
 }`,
+    // HTTP: a dispatch over success statuses only is no error dispatch.
+    `export async function load(): Promise<unknown> {
+  const res = await fetch('/api/items');
+  if (res.status === 200) {
+    return res.json();
+  } else if (res.status === 204) {
+    return null;
+  }
+}`,
     // Trap: Node's string codes on an any error whose try block calls no SDK.
     `import Parse from 'parse';
 declare function readConfig(): Promise<string>;
