@@ -9,7 +9,8 @@ export function valueText(value: CodeValue): string {
 /** `Parse.Error.INVALID_SESSION_TOKEN (209)`; `ServiceUnavailable (2)` for codes with no constant. */
 export function codeLabel(catalog: Catalog, entry: CodeEntry, constant?: string): string {
   const name = constant ?? catalog.constantExpression(entry) ?? entry.name;
-  return `${name} (${valueText(entry.value)})`;
+  // bkend's 'auth/unauthorized' is its own name: say it once.
+  return name === entry.value ? valueText(entry.value) : `${name} (${valueText(entry.value)})`;
 }
 
 /**

@@ -1459,7 +1459,7 @@ switch (e.code) {
           column: 7,
           data: {
             where: 'The code after this switch',
-            dropped: "91 bkend REST API codes, including auth/unauthorized ('auth/unauthorized') and common/authentication-required ('common/authentication-required')",
+            dropped: "91 bkend REST API codes, including 'auth/unauthorized' and 'common/authentication-required'",
             them: 'them',
           },
         },
@@ -1571,7 +1571,7 @@ ${allServerCases.replaceAll('    case', '  case')}
           column: 3,
           data: {
             what: 'switch',
-            dropped: "18 bkend REST API codes, including AUTHENTICATION_REQUIRED ('AUTHENTICATION_REQUIRED') and TOKEN_EXPIRED ('TOKEN_EXPIRED')",
+            dropped: "18 bkend REST API codes, including 'AUTHENTICATION_REQUIRED' and 'TOKEN_EXPIRED'",
             them: 'them',
           },
         },
@@ -2129,7 +2129,7 @@ CloudKit.getDefaultContainer().publicCloudDatabase.saveRecords([]).catch((e) => 
           column: 3,
           data: {
             what: 'switch',
-            dropped: "18 bkend REST API codes, including AUTHENTICATION_REQUIRED ('AUTHENTICATION_REQUIRED') and TOKEN_EXPIRED ('TOKEN_EXPIRED')",
+            dropped: "18 bkend REST API codes, including 'AUTHENTICATION_REQUIRED' and 'TOKEN_EXPIRED'",
             them: 'them',
           },
         },
@@ -2153,7 +2153,7 @@ CloudKit.getDefaultContainer().publicCloudDatabase.saveRecords([]).catch((e) => 
           column: 3,
           data: {
             what: 'if-chain',
-            dropped: "91 bkend REST API codes, including auth/unauthorized ('auth/unauthorized') and common/authentication-required ('common/authentication-required')",
+            dropped: "91 bkend REST API codes, including 'auth/unauthorized' and 'common/authentication-required'",
             them: 'them',
           },
         },
