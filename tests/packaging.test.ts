@@ -162,7 +162,7 @@ describe('a type-checked config on a file without a TypeScript program', () => {
   it('stops with one message that names the file and the setting to add', () => {
     expectOneClearError(
       eslint(['-c', 'eslint.no-program.config.js', 'src/typeonly.ts']),
-      "Error while loading rule 'error-codes/no-magic-error-codes': eslint-plugin-error-codes: src/typeonly.ts has no TypeScript program, which the type-checked configs (recommended-type-checked, strict, all) need. Set languageOptions.parserOptions.projectService: true",
+      "eslint-plugin-error-codes: src/typeonly.ts has no TypeScript program, which the type-checked configs (recommended-type-checked, strict, all) need. Set languageOptions.parserOptions.projectService: true",
     );
   });
 });
