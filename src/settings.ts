@@ -1,6 +1,6 @@
-import { type TypeOrValueSpecifier, typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
-
 import path from 'node:path';
+
+import { type TypeOrValueSpecifier, typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
 
 import { BUILTIN_CATALOGS } from './catalog/builtin.js';
 import type { Catalog } from './catalog/catalog.js';

@@ -26,12 +26,21 @@ const versions = JSON.parse(execFileSync(npm, ['ls', '--json', '--depth=0', 'esl
 
 let files: string[] = [];
 
-/** The first `js` code block of the README's "Using the plugin" section. */
-function readmeConfig(readme: string): string {
+/** The `js` code blocks of the README's "Using the plugin" section: the config, then the settings paths. */
+function readmeBlocks(): [config: string, paths: string] {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
   const section = /^## Using the plugin\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? '';
-  const block = /```js\n([\s\S]*?)```/.exec(section)?.[1];
-  if (block === undefined) throw new Error('README.md has no js block under "## Using the plugin"');
-  return block;
+  const blocks = [...section.matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  if (blocks.length !== 2) throw new Error(`README.md has ${blocks.length} js blocks under "## Using the plugin", not 2`);
+  return [blocks[0]!, blocks[1]!];
+}
+
+/** The README's settings fragment in a config file that extends the README's config. */
+function pathsConfig(fragment: string): string {
+  const lines = fragment.split('\n');
+  const imports = lines.filter((line) => line.startsWith('import '));
+  const body = lines.filter((line) => !line.startsWith('import '));
+  return `${imports.join('\n')}\nimport base from './eslint.config.js';\n\nexport default [...base, {\n${body.join('\n')}\n}];\n`;
 }
 
 beforeAll(() => {
@@ -77,7 +86,9 @@ export const expired = err.code === 209;
 
   // A TypeScript app with Cloud Code, configured by the README; and the exported types.
   cpSync(path.join(fixtures, 'mixed'), mixed, { recursive: true });
-  writeFileSync(path.join(mixed, 'eslint.config.js'), readmeConfig(readFileSync(path.join(root, 'README.md'), 'utf8')));
+  const [config, paths] = readmeBlocks();
+  writeFileSync(path.join(mixed, 'eslint.config.js'), config);
+  writeFileSync(path.join(mixed, 'eslint.paths.config.js'), pathsConfig(paths));
   cpSync(path.join(fixtures, 'types'), path.join(app, 'types'), { recursive: true });
 }, 300_000);
 
@@ -181,15 +192,17 @@ describe('typos', () => {
     );
   });
 
-  it("a misspelt key inside settings['error-codes'] is one line with the key meant", () => {
-    expectOneClearError(
-      eslint(['-c', 'eslint.misspelt-key.config.js', 'cloud/main.js']),
-      `eslint-plugin-error-codes: settings['error-codes']: unexpected property "catalog"; did you mean "catalogs"?`,
-    );
+  it("a misspelt key inside settings['error-codes'] is one line with the key meant, also from ESLint's worker threads", () => {
+    for (const concurrency of ['off', '2']) {
+      expectOneClearError(
+        eslint(['-c', 'eslint.misspelt-key.config.js', '--concurrency', concurrency, 'cloud/main.js', 'src/session.ts']),
+        `eslint-plugin-error-codes: settings['error-codes']: unexpected property "catalog"; did you mean "catalogs"?`,
+      );
+    }
   });
 });
 
-describe('settings paths', () => {
+describe("the README's settings paths", () => {
   it('a catalog anchored at the config and a binding relative to the tsconfig hold from two working directories', () => {
     const config = path.join(mixed, 'eslint.paths.config.js');
     const expected = { status: 1, messages: [['mixed/src/api.ts', 'error-codes/no-unknown-error-codes', 7]] };
