@@ -1,33 +1,94 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
+import { closestNames } from './closest-names.js';
 import type { ErrorCodesRuleDocs } from './create-rule.js';
-import { PLUGIN_NAMESPACE } from './meta.js';
+import { PLUGIN_NAME, PLUGIN_NAMESPACE } from './meta.js';
 
 type Rule = TSESLint.RuleModule<string, readonly unknown[], ErrorCodesRuleDocs>;
 
-export type ConfigName = 'recommended' | 'recommended-type-checked' | 'strict' | 'all';
+/** The configs, by the names that `extends: ['error-codes/…']` and the docs use. */
+export const CONFIG_NAMES = ['recommended', 'recommended-type-checked', 'strict', 'all', 'disable-type-checked'] as const;
 
-/** Which rules each config enables, read from every rule's `meta.docs`. */
-const membership: Record<ConfigName, (docs: ErrorCodesRuleDocs) => boolean> = {
+export type ConfigName = (typeof CONFIG_NAMES)[number];
+
+type CamelCase<Name extends string> = Name extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : Name;
+
+/** The same configs in typescript-eslint's spelling: `recommendedTypeChecked`, `disableTypeChecked`. */
+export type ConfigAlias = CamelCase<ConfigName>;
+
+/**
+ * One config object of the plugin. Written with plain object types only (no interfaces, no
+ * ESLint or typescript-eslint types), so that it is assignable to ESLint's `Linter.Config` and
+ * `defineConfig` and to typescript-eslint's `FlatConfig.Config` and `tseslint.config` alike,
+ * spread or in `extends`.
+ */
+export type ErrorCodesConfig = {
+  name: string;
+  plugins: { 'error-codes': { meta: { name: string; version: string; namespace: string } } };
+  rules: { [ruleId: string]: 'error' | 'off' };
+  settings?: { 'error-codes': { requireTypeInformation: boolean } };
+  languageOptions?: { parserOptions: { program: null; project: false; projectService: false } };
+};
+
+/** Each config is an array of one config object, so that one line enables it, spread or not. */
+export type ErrorCodesConfigs = Record<ConfigName | ConfigAlias, ErrorCodesConfig[]>;
+
+interface ConfigSpec {
+  /** Which rules the config sets, read from every rule's `meta.docs`. */
+  includes: (docs: ErrorCodesRuleDocs) => boolean;
+  severity: 'error' | 'off';
+  /**
+   * `required`: every file the config applies to must have a TypeScript program (see
+   * `assertTypeInformation`); `disabled`: its files get none, and rules that need one are off.
+   */
+  typeInformation?: 'required' | 'disabled';
+}
+
+const typeChecked = (includes: ConfigSpec['includes']): ConfigSpec => ({ includes, severity: 'error', typeInformation: 'required' });
+
+const specs: Record<ConfigName, ConfigSpec> = {
   // Works without type information: rules that need a program are left out.
-  recommended: (docs) => docs.recommended === 'recommended' && docs.requiresTypeChecking !== true,
-  'recommended-type-checked': (docs) => docs.recommended === 'recommended',
-  strict: (docs) => docs.recommended === 'recommended' || docs.recommended === 'strict',
-  all: () => true,
+  recommended: { includes: (docs) => docs.recommended === 'recommended' && docs.requiresTypeChecking !== true, severity: 'error' },
+  'recommended-type-checked': typeChecked((docs) => docs.recommended === 'recommended'),
+  strict: typeChecked((docs) => docs.recommended === 'recommended' || docs.recommended === 'strict'),
+  all: typeChecked(() => true),
+  // For the files without a program (plain JavaScript) in a project with a type-checked config.
+  'disable-type-checked': { includes: (docs) => docs.requiresTypeChecking === true, severity: 'off', typeInformation: 'disabled' },
 };
 
 /**
- * Flat configs derived from rule meta. Each is an array of one config object that carries the
- * plugin, so one line enables it, with or without a spread: `...errorCodes.configs.recommended`.
+ * Flat configs derived from rule meta, under their names and typescript-eslint's camelCase
+ * spellings (not enumerated, so that tools listing the configs see each once). Reading a name
+ * that is close to a config's but is none (`recomended`, `strictTypeChecked`) throws with the
+ * names it is close to, rather than giving `undefined`.
  */
-export function createConfigs(plugin: { rules: Record<string, Rule> }): Record<ConfigName, TSESLint.FlatConfig.ConfigArray> {
-  const configs = {} as Record<ConfigName, TSESLint.FlatConfig.ConfigArray>;
-  for (const [name, includes] of Object.entries(membership) as [ConfigName, (docs: ErrorCodesRuleDocs) => boolean][]) {
-    const rules: TSESLint.FlatConfig.Rules = {};
-    for (const [ruleName, rule] of Object.entries(plugin.rules)) {
-      if (rule.meta.docs && includes(rule.meta.docs)) rules[`${PLUGIN_NAMESPACE}/${ruleName}`] = 'error';
+export function createConfigs(rules: Record<string, Rule>, plugin: ErrorCodesConfig['plugins']['error-codes']): ErrorCodesConfigs {
+  const configs = {} as ErrorCodesConfigs;
+  for (const name of CONFIG_NAMES) {
+    const { includes, severity, typeInformation } = specs[name];
+    const config: ErrorCodesConfig = { name: `${PLUGIN_NAMESPACE}/${name}`, plugins: { [PLUGIN_NAMESPACE]: plugin }, rules: {} };
+    for (const [ruleName, rule] of Object.entries(rules)) {
+      if (rule.meta.docs && includes(rule.meta.docs)) config.rules[`${PLUGIN_NAMESPACE}/${ruleName}`] = severity;
     }
-    configs[name] = [{ name: `${PLUGIN_NAMESPACE}/${name}`, plugins: { [PLUGIN_NAMESPACE]: plugin }, rules }];
+    if (typeInformation) config.settings = { [PLUGIN_NAMESPACE]: { requireTypeInformation: typeInformation === 'required' } };
+    if (typeInformation === 'disabled') config.languageOptions = { parserOptions: { program: null, project: false, projectService: false } };
+    configs[name] = [config];
+    const alias = camelCase(name);
+    if (alias !== name) Object.defineProperty(configs, alias, { value: configs[name], enumerable: false });
   }
-  return configs;
+  return new Proxy(configs, {
+    get(target, key, receiver) {
+      if (typeof key !== 'string' || Reflect.has(target, key)) return Reflect.get(target, key, receiver) as unknown;
+      const close = closestNames(key, CONFIG_NAMES, { minContained: 4 });
+      if (close.length === 0) return undefined;
+      // A TypeError with its trace, which points at the line of eslint.config.js that reads it.
+      throw new TypeError(
+        `${PLUGIN_NAME}: there is no config "${key}"; did you mean ${close.map((name) => `'${name}'`).join(' or ')}? The configs are ${CONFIG_NAMES.map((name) => `'${name}'`).join(', ')}.`,
+      );
+    },
+  });
+}
+
+function camelCase<Name extends ConfigName>(name: Name): CamelCase<Name> {
+  return name.replaceAll(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()) as CamelCase<Name>;
 }

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import { type TypeOrValueSpecifier, typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
 
 import { BUILTIN_CATALOGS } from './catalog/builtin.js';
@@ -5,13 +7,23 @@ import type { Catalog } from './catalog/catalog.js';
 import { CatalogError, joinPointer } from './catalog/catalog-error.js';
 import { catalogFromFile } from './catalog/load.js';
 import { createValidator, type Validator } from './catalog/validate.js';
+import { closestNames } from './closest-names.js';
+import { ConfigurationError } from './configuration-error.js';
 
 /** `settings['error-codes']` as users write it (plain JSON). */
 export interface ErrorCodesSettings {
-  /** Extra catalog files (same schema as the built-in ones), resolved from ESLint's cwd. */
+  /**
+   * Extra catalog files (same schema as the built-in ones): absolute paths, `file:` URLs, or
+   * paths relative to ESLint's working directory.
+   */
   catalogs?: string[];
   /** The user's own types bound to a catalog. */
   bindings?: BindingSetting[];
+  /**
+   * Every linted file must have a TypeScript program. Set by the type-checked configs, unset by
+   * `disable-type-checked`.
+   */
+  requireTypeInformation?: boolean;
 }
 
 export interface BindingSetting {
@@ -48,6 +60,7 @@ const settingsSchema = {
         },
       },
     },
+    requireTypeInformation: { type: 'boolean' },
   },
 } as const;
 
@@ -58,18 +71,23 @@ export interface ResolvedSettings {
   readonly catalogs: readonly Catalog[];
   readonly catalogById: ReadonlyMap<string, Catalog>;
   readonly bindings: readonly BindingSetting[];
+  readonly requireTypeInformation: boolean;
 }
 
 const DEFAULT_SETTINGS: ResolvedSettings = resolve({}, process.cwd());
 
 // ESLint hands every file of a run the same settings object; resolve it once per object.
 const resolved = new WeakMap<object, ResolvedSettings>();
+const namespaceChecked = new WeakSet<object>();
 
 /**
  * Reads `settings['error-codes']` from ESLint's shared settings. Invalid settings and
- * malformed user catalogs throw a {@link CatalogError} that names the setting or file.
+ * malformed user catalogs throw a {@link CatalogError} that names the setting or file; a
+ * misspelt `settings['error-codes']` (`errorCodes`, `error_codes`) throws too, since ESLint
+ * would ignore it without a word.
  */
 export function getSettings(settings: Readonly<Record<string, unknown>>, cwd: string): ResolvedSettings {
+  assertNamespaceSpelling(settings);
   const raw = settings[SETTINGS_KEY];
   if (raw === undefined) return DEFAULT_SETTINGS;
   if (typeof raw !== 'object' || raw === null) {
@@ -84,7 +102,19 @@ export function getSettings(settings: Readonly<Record<string, unknown>>, cwd: st
   return result;
 }
 
+function assertNamespaceSpelling(settings: object): void {
+  if (namespaceChecked.has(settings)) return;
+  for (const key of Object.keys(settings)) {
+    if (key === SETTINGS_KEY) continue;
+    if (closestNames(key.replace(/^eslint-plugin-/, ''), [SETTINGS_KEY], { minContained: Infinity }).length > 0) {
+      throw new ConfigurationError(`unknown settings key "${key}"; did you mean '${SETTINGS_KEY}'? The plugin reads its settings from settings['${SETTINGS_KEY}'].`);
+    }
+  }
+  namespaceChecked.add(settings);
+}
+
 function resolve(raw: unknown, cwd: string): ResolvedSettings {
+  rejectUrlObjects(raw);
   validateSettings(raw, WHERE);
   const catalogById = new Map(BUILTIN_CATALOGS.map((catalog) => [catalog.id, catalog]));
   (raw.catalogs ?? []).forEach((file, index) => {
@@ -107,10 +137,35 @@ function resolve(raw: unknown, cwd: string): ResolvedSettings {
         `unknown catalog "${binding.catalog}"; known catalogs: ${[...catalogById.keys()].join(', ')}`,
       );
     }
+    for (const field of ['type', 'constants'] as const) {
+      const specifier = binding[field];
+      if (typeof specifier === 'object' && specifier.from === 'file' && specifier.path !== undefined && path.isAbsolute(specifier.path)) {
+        throw new CatalogError(
+          WHERE,
+          joinPointer('bindings', index, field, 'path'),
+          `must be relative to the folder of the tsconfig.json that includes the linted file, as typescript-eslint reads it (found the absolute path "${specifier.path}")`,
+        );
+      }
+    }
   });
   return Object.freeze({
     catalogs: Object.freeze([...catalogById.values()]),
     catalogById,
     bindings: Object.freeze(raw.bindings ?? []),
+    requireTypeInformation: raw.requireTypeInformation ?? false,
+  });
+}
+
+/**
+ * `new URL('./errors/my-api.json', import.meta.url)` is no plain JSON (ESLint's cache would hash
+ * it as `{}`): catalogs take a path or the URL's `href`.
+ */
+function rejectUrlObjects(raw: unknown): void {
+  const catalogs = (raw as ErrorCodesSettings | undefined)?.catalogs;
+  if (!Array.isArray(catalogs)) return;
+  catalogs.forEach((file: unknown, index) => {
+    if (file instanceof URL) {
+      throw new CatalogError(WHERE, joinPointer('catalogs', index), `must be a string, not a URL object: write path.join(import.meta.dirname, …) or the URL's href (found the URL ${file.href})`);
+    }
   });
 }

@@ -1,7 +1,8 @@
 /** The plugin's shape: rule files, docs, configs derived from meta, package identity. */
 import { readdirSync, readFileSync } from 'node:fs';
 
-import { type ESLint, Linter } from 'eslint';
+import { Linter } from 'eslint';
+import { defineConfig } from 'eslint/config';
 import { describe, expect, it } from 'vitest';
 
 import plugin, { rules } from '../src/index.js';
@@ -79,7 +80,7 @@ describe.each(ruleEntries)('rule %s', (name, rule) => {
     const linter = new Linter({ configType: 'flat' });
     const lint = () =>
       linter.verify('try { Parse.User.current(); } catch (e) { if (e.code === 209) {} }', [
-        { plugins: { 'error-codes': plugin as unknown as ESLint.Plugin }, rules: { [`error-codes/${name}`]: 'error' } },
+        { plugins: { 'error-codes': plugin }, rules: { [`error-codes/${name}`]: 'error' } },
       ]);
     if (rule.meta.docs?.requiresTypeChecking) expect(lint).toThrow(/type information/);
     else expect(lint().filter((message) => message.fatal)).toEqual([]);
@@ -87,30 +88,70 @@ describe.each(ruleEntries)('rule %s', (name, rule) => {
 });
 
 describe('configs', () => {
-  const ids = (names: string[]) => Object.fromEntries(names.map((name) => [`error-codes/${name}`, 'error']));
+  const ids = (names: string[], severity = 'error') => Object.fromEntries(names.map((name) => [`error-codes/${name}`, severity]));
   const where = (predicate: (docs: Docs) => boolean) =>
     ruleEntries.filter(([, rule]) => rule.meta.docs !== undefined && predicate(rule.meta.docs)).map(([name]) => name);
+  const requireTypeInformation = (value: boolean) => ({ 'error-codes': { requireTypeInformation: value } });
 
   it('recommended: recommended rules that work without type information', () => {
     expect(plugin.configs.recommended[0]?.rules).toEqual(ids(where((docs) => docs.recommended === 'recommended' && !docs.requiresTypeChecking)));
+    expect(plugin.configs.recommended[0]?.settings).toBeUndefined();
   });
 
-  it('recommended-type-checked: every recommended rule', () => {
+  it('recommended-type-checked: every recommended rule, and a program for every file', () => {
     expect(plugin.configs['recommended-type-checked'][0]?.rules).toEqual(ids(where((docs) => docs.recommended === 'recommended')));
+    expect(plugin.configs['recommended-type-checked'][0]?.settings).toEqual(requireTypeInformation(true));
   });
 
-  it('strict: recommended and strict rules', () => {
+  it('strict: recommended and strict rules, and a program for every file', () => {
     expect(plugin.configs.strict[0]?.rules).toEqual(ids(where((docs) => docs.recommended !== undefined)));
+    expect(plugin.configs.strict[0]?.settings).toEqual(requireTypeInformation(true));
   });
 
-  it('all: every rule', () => {
+  it('all: every rule, and a program for every file', () => {
     expect(plugin.configs.all[0]?.rules).toEqual(ids(Object.keys(rules)));
+    expect(plugin.configs.all[0]?.settings).toEqual(requireTypeInformation(true));
   });
 
-  it('carry the plugin itself', () => {
-    for (const config of Object.values(plugin.configs)) {
+  it('disable-type-checked: rules that need types off, no program, no program required', () => {
+    expect(plugin.configs['disable-type-checked'][0]?.rules).toEqual(ids(where((docs) => docs.requiresTypeChecking === true), 'off'));
+    expect(plugin.configs['disable-type-checked'][0]?.languageOptions).toEqual({ parserOptions: { program: null, project: false, projectService: false } });
+    expect(plugin.configs['disable-type-checked'][0]?.settings).toEqual(requireTypeInformation(false));
+  });
+
+  it('carry the plugin itself and their name', () => {
+    expect(Object.keys(plugin.configs)).toEqual(['recommended', 'recommended-type-checked', 'strict', 'all', 'disable-type-checked']);
+    for (const [name, config] of Object.entries(plugin.configs)) {
       expect(config).toHaveLength(1);
-      expect(config[0]?.plugins?.['error-codes']).toBe(plugin);
+      expect(config[0]?.name).toBe(`error-codes/${name}`);
+      expect(config[0]?.plugins['error-codes']).toBe(plugin);
     }
+  });
+
+  it("answer to typescript-eslint's camelCase names as well, without listing them twice", () => {
+    expect(plugin.configs.recommendedTypeChecked).toBe(plugin.configs['recommended-type-checked']);
+    expect(plugin.configs.disableTypeChecked).toBe(plugin.configs['disable-type-checked']);
+    expect(Object.keys(plugin.configs)).not.toContain('recommendedTypeChecked');
+  });
+
+  it.each([
+    ['recomended', "did you mean 'recommended'?"],
+    ['recommended-typechecked', "did you mean 'recommended-type-checked'?"],
+    ['strictTypeChecked', "did you mean 'strict'?"],
+    ['flat/recommended', "did you mean 'recommended'?"],
+    ['disableTypeCheck', "did you mean 'disable-type-checked'?"],
+  ])('configs[%j] throws "%s"', (name, suggestion) => {
+    expect(() => (plugin.configs as Record<string, unknown>)[name]).toThrow(`eslint-plugin-error-codes: there is no config "${name}"; ${suggestion}`);
+  });
+
+  it.each(['then', 'toJSON', 'install', 'constructor', 'length', 'default'])('configs[%j] is what it is on any object', (name) => {
+    expect((plugin.configs as Record<string, unknown>)[name]).toBe(({} as Record<string, unknown>)[name]);
+  });
+
+  it("a misspelt name in extends: ['error-codes/…'] gets the same answer", () => {
+    expect(() => defineConfig({ plugins: { 'error-codes': plugin }, extends: ['error-codes/recomended'] })).toThrow("did you mean 'recommended'?");
+    const [extended] = defineConfig({ plugins: { 'error-codes': plugin }, extends: ['error-codes/recommendedTypeChecked'] });
+    expect(extended?.settings).toEqual(requireTypeInformation(true));
+    expect(extended?.rules).toEqual(plugin.configs['recommended-type-checked'][0]?.rules);
   });
 });

@@ -1,7 +1,8 @@
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import errorCodes from 'eslint-plugin-error-codes';
 
-export default [
+export default defineConfig(
   {
     files: ['**/*.ts'],
     languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
@@ -20,5 +21,7 @@ export default [
       },
     },
   },
-  ...errorCodes.configs['recommended-type-checked'],
-];
+  errorCodes.configs['recommended-type-checked'],
+  // This file is plain JavaScript, without a TypeScript program.
+  { files: ['**/*.js'], extends: [errorCodes.configs['disable-type-checked']] },
+);

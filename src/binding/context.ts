@@ -7,6 +7,7 @@ import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typ
 import type ts from 'typescript';
 
 import { getSettings, type ResolvedSettings } from '../settings.js';
+import { assertTypeInformation } from '../type-information.js';
 import { type BenchCounts, benchCounts, countedChecker } from './bench-counters.js';
 import { collectSdkNames, resolveSdkIdentifier, type SdkName } from './sdk-names.js';
 
@@ -31,6 +32,7 @@ export interface BindingContext {
 }
 
 export function createBindingContext(context: RuleContext): BindingContext {
+  assertTypeInformation(context);
   const settings = getSettings(context.settings, context.cwd);
   const { sourceCode } = context;
   // Without @typescript-eslint/parser (plain JavaScript with espree) there are no services at all.

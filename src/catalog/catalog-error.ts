@@ -1,9 +1,11 @@
+import { ConfigurationError } from '../configuration-error.js';
+
 /**
  * A configuration error: a malformed catalog file or a bad `settings['error-codes']` entry.
  * The message names the file (or setting), the JSON pointer of the field and what was expected,
  * so that ESLint's output alone tells the user what to change.
  */
-export class CatalogError extends Error {
+export class CatalogError extends ConfigurationError {
   override readonly name = 'CatalogError';
 
   constructor(
@@ -14,7 +16,7 @@ export class CatalogError extends Error {
     /** What is wrong and what was expected. */
     readonly problem: string,
   ) {
-    super(`eslint-plugin-error-codes: ${where}${pointer === '' ? '' : ` at ${pointer}`}: ${problem}`);
+    super(`${where}${pointer === '' ? '' : ` at ${pointer}`}: ${problem}`);
   }
 }
 

@@ -1,5 +1,4 @@
-import { distance } from 'fastest-levenshtein';
-
+import { closestNames } from '../closest-names.js';
 import { CatalogError, joinPointer } from './catalog-error.js';
 import type {
   AliasData,
@@ -115,36 +114,10 @@ export class Catalog {
     return constants.expression.replace('{NAME}', entry.name);
   }
 
-  /**
-   * Up to `max` names or aliases close to `name`: the answer to "did you mean …?". Case, `_`,
-   * `-` and `/` are ignored, so `throttle` finds `THROTTLED`. The nearest names by edit
-   * distance win (a small distance for the name's length); failing those, names that contain
-   * it or that it contains (`RATE_LIMIT` → `RATE_LIMIT_EXCEEDED`).
-   */
+  /** Up to `max` names or aliases close to `name`: the answer to "did you mean …?" (see {@link closestNames}). */
   closestNames(name: string, max = 3): string[] {
-    const wanted = normalise(name);
-    const limit = Math.max(1, Math.floor(wanted.length / 4));
-    let best = Number.POSITIVE_INFINITY;
-    let nearest: string[] = [];
-    const containing: string[] = [];
-    for (const candidate of this.#byName.keys()) {
-      const normalised = normalise(candidate);
-      const score = distance(wanted, normalised);
-      if (score <= limit) {
-        if (score < best) [best, nearest] = [score, []];
-        if (score === best) nearest.push(candidate);
-      } else if (wanted.length >= 4 && (normalised.includes(wanted) || wanted.includes(normalised))) {
-        containing.push(candidate);
-      }
-    }
-    // Prefixes first (`RATE_LIMIT_EXCEEDED` before `EMAIL_RATE_LIMIT`), then the nearest in length.
-    const rank = (candidate: string): number => (normalise(candidate).startsWith(wanted) ? 0 : 1000) + Math.abs(candidate.length - name.length);
-    return (nearest.length > 0 ? nearest : containing).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).slice(0, max);
+    return closestNames(name, this.#byName.keys(), { max });
   }
-}
-
-function normalise(name: string): string {
-  return name.toLowerCase().replaceAll(/[_\-/\s]/g, '');
 }
 
 function freezeEntry(catalogId: string, code: CodeData): CodeEntry {

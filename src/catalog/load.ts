@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import schema from '../../catalogs/catalog.schema.json' with { type: 'json' };
 import { Catalog } from './catalog.js';
@@ -49,19 +50,32 @@ interface CachedFile {
 const fileCache = new Map<string, CachedFile>();
 
 /**
- * Loads a user catalog file. `file` is resolved from `cwd`; error messages name it as given.
+ * Loads a user catalog file: an absolute path, a `file:` URL, or a path relative to `cwd`.
+ * Error messages name it as given.
  */
 export function catalogFromFile(file: string, cwd: string): Catalog {
-  const absolute = path.resolve(cwd, file);
+  const absolute = catalogPath(file, cwd);
   let stats;
   try {
     stats = statSync(absolute);
   } catch {
-    throw new CatalogError(file, '', `cannot be read: no file at ${absolute}`);
+    const hint = file.startsWith('file:') || path.isAbsolute(file)
+      ? ''
+      : ` (a relative path is resolved from ESLint's working directory, ${cwd}; write path.join(import.meta.dirname, '${file}') in eslint.config.js to resolve it from the config's folder)`;
+    throw new CatalogError(file, '', `cannot be read: no file at ${absolute}${hint}`);
   }
   const cached = fileCache.get(absolute);
   if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.catalog;
   const catalog = catalogFromText(readFileSync(absolute, 'utf8'), file);
   fileCache.set(absolute, { mtimeMs: stats.mtimeMs, size: stats.size, catalog });
   return catalog;
+}
+
+function catalogPath(file: string, cwd: string): string {
+  if (!file.startsWith('file:')) return path.resolve(cwd, file);
+  try {
+    return fileURLToPath(file);
+  } catch (error) {
+    throw new CatalogError(file, '', `is not a file URL of this system: ${(error as Error).message}`);
+  }
 }

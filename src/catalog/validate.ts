@@ -1,5 +1,6 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 
+import { closestNames } from '../closest-names.js';
 import { CatalogError, joinPointer } from './catalog-error.js';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -48,7 +49,7 @@ function describeError(error: ErrorObject): string {
   switch (error.keyword) {
     case 'additionalProperty':
     case 'additionalProperties':
-      return `unexpected property "${String(params['additionalProperty'])}"`;
+      return `unexpected property "${String(params['additionalProperty'])}"${didYouMean(String(params['additionalProperty']), error.parentSchema)}`;
     case 'required':
       return `missing required property "${String(params['missingProperty'])}"`;
     case 'enum':
@@ -60,4 +61,10 @@ function describeError(error: ErrorObject): string {
     default:
       return error.message ?? `fails "${error.keyword}"`;
   }
+}
+
+/** `; did you mean "catalogs"?` for a property name close to one the schema allows, else `''`. */
+function didYouMean(property: string, schema: AnySchemaObject | undefined): string {
+  const [closest] = closestNames(property, Object.keys((schema?.['properties'] as object | undefined) ?? {}), { max: 1 });
+  return closest === undefined ? '' : `; did you mean "${closest}"?`;
 }

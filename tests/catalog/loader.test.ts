@@ -268,7 +268,7 @@ describe("settings['error-codes']", () => {
 
   it('rejects unknown settings and a non-object', () => {
     expect(catalogErrorOf(() => getSettings({ 'error-codes': { catalog: [] } }, folder))).toBe(
-      "eslint-plugin-error-codes: settings['error-codes']: unexpected property \"catalog\"",
+      "eslint-plugin-error-codes: settings['error-codes']: unexpected property \"catalog\"; did you mean \"catalogs\"?",
     );
     expect(catalogErrorOf(() => getSettings({ 'error-codes': 'parse' }, folder))).toMatch(/settings\['error-codes'\]: must be object/);
   });
