@@ -41,9 +41,10 @@ function specifierName(specifier: TypeOrValueSpecifier): readonly string[] {
   return typeof specifier === 'string' ? [specifier] : [specifier.name].flat();
 }
 
-export function createCallMatcher(bc: BindingContext, specifiers: readonly TypeOrValueSpecifier[]): CallMatcher {
-  return (call) => {
-    const { names, base } = calleePath(call.callee);
+/** Matches a callee as written (`console.error`, `this.logger.warn`, `log`) against the specifiers. */
+export function createCalleeMatcher(bc: BindingContext, specifiers: readonly TypeOrValueSpecifier[]): (callee: TSESTree.Node) => boolean {
+  return (callee) => {
+    const { names, base } = calleePath(callee);
     if (names.length === 0) return false;
     // The object path, or the function itself when called bare: `console` of `console.error`, `log` of `log(e)`.
     const owners = names.length === 1 ? names : names.slice(0, -1);
@@ -56,4 +57,9 @@ export function createCallMatcher(bc: BindingContext, specifiers: readonly TypeO
       );
     });
   };
+}
+
+export function createCallMatcher(bc: BindingContext, specifiers: readonly TypeOrValueSpecifier[]): CallMatcher {
+  const matches = createCalleeMatcher(bc, specifiers);
+  return (call) => matches(call.callee);
 }
