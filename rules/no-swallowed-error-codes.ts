@@ -121,7 +121,7 @@ export default createRule<Options, MessageIds>({
     /** The catalogs whose SDK the handler waits on. */
     function guardedCatalogs(handler: Handler): Catalog[] {
       const found = new Set<Catalog>();
-      for (const node of waitedOn(sourceCode, handler, isThirdPartyRequest)) {
+      for (const node of waitedOn(sourceCode, handler, isExempt)) {
         for (const catalog of binder.evidence.callsInto(node).keys()) found.add(catalog);
       }
       return [...found];
@@ -242,14 +242,19 @@ function checkCatalogIds(mustHandle: Readonly<Record<string, unknown>>, settings
 }
 
 /**
- * `Parse.Cloud.httpRequest(…)` calls another server: it fails with that server's HTTP
- * response, never with a Parse error code.
+ * SDK calls whose failures leave a handler nothing to do:
+ * - `Parse.Cloud.httpRequest(…)` calls another server; it fails with that server's HTTP
+ *   response, never with a Parse error code;
+ * - `Parse.User.logOut()` forgets the user before it asks the server to end the session, so a
+ *   session error there (209 when the session had already expired) needs no new sign-in.
  */
-function isThirdPartyRequest(call: TSESTree.CallExpression): boolean {
+function isExempt(call: TSESTree.CallExpression): boolean {
   const callee = skipWrappers(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'httpRequest') return false;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const owner = skipWrappers(callee.object);
-  return owner.type === AST_NODE_TYPES.MemberExpression && memberName(owner) === 'Cloud';
+  const ownerName = owner.type === AST_NODE_TYPES.MemberExpression ? memberName(owner) : undefined;
+  const method = memberName(callee);
+  return (method === 'httpRequest' && ownerName === 'Cloud') || (method === 'logOut' && ownerName === 'User');
 }
 
 /** `try { … } catch (e) { throw e; } finally { return x; }`: the return cancels the rethrow. */

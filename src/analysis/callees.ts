@@ -4,9 +4,12 @@
  * object on its path (`console` in `console.error`, `logger` in `this.logger.warn`); a
  * `{ from, name, … }` specifier is matched by declaration with type information, by name without.
  */
+import path from 'node:path';
+
 import { type TypeOrValueSpecifier, typeOrValueSpecifiersSchema, valueMatchesSpecifier } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
+import ts from 'typescript';
 
 import { memberName, skipWrappers } from '../binding/accessors.js';
 import { type BindingContext, withoutCheckerFailure } from '../binding/context.js';
@@ -52,7 +55,7 @@ export function createCalleeMatcher(bc: BindingContext, specifiers: readonly Typ
       if (!specifierName(specifier).some((name) => owners.includes(name))) return false;
       if (typeof specifier === 'string' || !bc.program || !base || !owners.includes(base.name)) return true;
       return withoutCheckerFailure(
-        () => valueMatchesSpecifier(base, specifier, bc.program!, bc.typeOf(base)!),
+        () => valueDeclaredAs(bc, base, specifier),
         () => false,
       );
     });
@@ -62,4 +65,23 @@ export function createCalleeMatcher(bc: BindingContext, specifiers: readonly Typ
 export function createCallMatcher(bc: BindingContext, specifiers: readonly TypeOrValueSpecifier[]): CallMatcher {
   const matches = createCalleeMatcher(bc, specifiers);
   return (call) => matches(call.callee);
+}
+
+/**
+ * Whether the value a name refers to is declared where a specifier says: in the package
+ * (typescript-eslint's own test), in TypeScript's default library, or in the file (relative to
+ * the program's directory; without a path, any file under it), as typescript-eslint matches types.
+ */
+function valueDeclaredAs(bc: BindingContext, base: TSESTree.Identifier, specifier: Exclude<TypeOrValueSpecifier, string>): boolean {
+  const program = bc.program!;
+  if (specifier.from === 'package') return valueMatchesSpecifier(base, specifier, program, bc.typeOf(base)!);
+  const checker = bc.checker!;
+  let symbol = checker.getSymbolAtLocation(bc.services!.esTreeNodeToTSNodeMap.get(base));
+  if (symbol && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
+  const files = (symbol?.getDeclarations() ?? []).map((declaration) => declaration.getSourceFile());
+  if (specifier.from === 'lib') return files.some((file) => program.isSourceFileDefaultLibrary(file));
+  const directory = program.getCurrentDirectory();
+  return files.some((file) =>
+    specifier.path === undefined ? path.resolve(file.fileName).startsWith(path.resolve(directory)) : path.resolve(file.fileName) === path.resolve(directory, specifier.path),
+  );
 }

@@ -152,14 +152,14 @@ export function findHandlers(sourceCode: SourceCode): Handler[] {
  * - legacy callbacks: the function called and its arguments other than the options object.
  *
  * A `const` awaited or chained on stands also for its initialiser (`const p = query.find(); await p`).
- * A call for which `isForeign` holds is left out (with the rest of the chain it starts, but
- * not the callbacks chained to it): its failures are another server's.
+ * A call for which `isExempt` holds is left out (but not the callbacks chained to it): its
+ * failures leave the handler nothing to do.
  */
-export function waitedOn(sourceCode: SourceCode, handler: Handler, isForeign: (call: TSESTree.CallExpression) => boolean): TSESTree.Node[] {
+export function waitedOn(sourceCode: SourceCode, handler: Handler, isExempt: (call: TSESTree.CallExpression) => boolean): TSESTree.Node[] {
   const waited: TSESTree.Node[] = [];
   const add = (node: TSESTree.Node): void => {
     const { root, links } = promiseChain(node);
-    if (root.type === AST_NODE_TYPES.CallExpression && isForeign(root)) {
+    if (root.type === AST_NODE_TYPES.CallExpression && isExempt(root)) {
       waited.push(...links);
       return;
     }
@@ -180,7 +180,7 @@ export function waitedOn(sourceCode: SourceCode, handler: Handler, isForeign: (c
   } else if (handler.kind === 'callback-option' && handler.guarded.type === AST_NODE_TYPES.CallExpression) {
     const options = handler.node.parent?.parent;
     const call = handler.guarded;
-    if (!isForeign(call)) waited.push(call.callee, ...call.arguments.filter((argument) => argument !== options));
+    if (!isExempt(call)) waited.push(call.callee, ...call.arguments.filter((argument) => argument !== options));
   } else {
     add(handler.guarded);
   }

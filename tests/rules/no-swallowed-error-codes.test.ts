@@ -71,6 +71,12 @@ const axiosUntyped = `import axios from 'axios';
 export async function load() {
   try { return await axios.get('/posts'); } catch (e) { console.error(e); return null; }
 }`;
+/** A reporter of the app's own, declared in the linted file. */
+const parseReporter = `import Parse from 'parse';
+function report(error: unknown): void {
+  void fetch('/errors', { method: 'POST', body: JSON.stringify({ error }) });
+}
+export const posts = new Parse.Query('Post').find().catch((e) => report(e));`;
 /** A default value for a failed Parse query. */
 const parseDefaultValue = `import Parse from 'parse';
 export const posts = new Parse.Query('Post').find().catch(() => []);`;
@@ -313,6 +319,38 @@ export async function ping(): Promise<number> {
     return 0;
   }
 }`,
+    // A code tested for and deliberately ignored, every other code rethrown.
+    `import Parse from 'parse';
+export async function load(): Promise<Parse.Object[]> {
+  try {
+    return await new Parse.Query('Post').find();
+  } catch (e: any) {
+    if (e.code === Parse.Error.INVALID_SESSION_TOKEN) return [];
+    throw e;
+  }
+}`,
+    // Trap: logOut forgets the user before its request; a session error there needs no sign-in.
+    `import Parse from 'parse';
+export async function signOut(): Promise<void> {
+  await Parse.User.logOut().catch(() => undefined);
+  try {
+    await Parse.User.logOut();
+  } catch {
+    // the session had already expired
+  }
+}`,
+    // loggers by declaration: a local object named console is not the lib's console.
+    {
+      code: `import Parse from 'parse';
+const console = { error: (e: unknown) => fetch('/log', { method: 'POST', body: JSON.stringify({ error: e }) }) };
+export const posts = new Parse.Query('Post').find().catch((e) => console.error(e));`,
+      options: [{ loggers: [{ from: 'lib', name: 'console' }] }],
+    },
+    // loggers by declaration: a function of that name in another file is not the one named.
+    {
+      code: parseReporter,
+      options: [{ loggers: [{ from: 'file', name: 'report', path: 'tests/fixtures/project/bridge.ts' }] }],
+    },
     // mustHandle: nothing for Parse.
     {
       code: parseDefaultValue,
@@ -508,8 +546,8 @@ export async function load(): Promise<void> {
   try {
     await new Parse.Query('Post').find();
   } catch (e) {
-    await Parse.User.logOut().catch((inner: Parse.Error) => {
-      if (inner.code === Parse.Error.INVALID_SESSION_TOKEN) return;
+    await new Parse.Query('Draft').find().catch((inner: Parse.Error) => {
+      if (inner.code === Parse.Error.INVALID_SESSION_TOKEN) return [];
       throw inner;
     });
     toast('Loading failed');
@@ -674,6 +712,30 @@ export const posts = new Parse.Query('Post').find().catch((e) => audit.record(e)
       options: [{ loggers: ['console', 'audit'] }],
       errors: [swallowed(3, 59, PARSE_ALL)],
     },
+    {
+      // loggers by declaration: the lib's console.
+      code: `import Parse from 'parse';
+export const posts = new Parse.Query('Post').find().catch((e) => console.error(e));`,
+      options: [{ loggers: [{ from: 'lib', name: 'console' }] }],
+      errors: [swallowed(2, 59, PARSE_ALL)],
+    },
+    {
+      // loggers by declaration: the file's own reporter, named with its file.
+      code: parseReporter,
+      options: [{ loggers: [{ from: 'file', name: 'report', path: 'tests/fixtures/project/file.ts' }] }],
+      errors: [swallowed(5, 59, PARSE_ALL)],
+    },
+    {
+      // One named handler used twice: around Parse it swallows, around the file system it is not judged.
+      code: `import Parse from 'parse';
+import { readFile } from 'node:fs/promises';
+function ignore(): null {
+  return null;
+}
+export const posts = new Parse.Query('Post').find().catch(ignore);
+export const cached = readFile('posts.json', 'utf8').catch(ignore);`,
+      errors: [swallowed(6, 59, PARSE_ALL)],
+    },
   ],
 });
 
@@ -747,6 +809,12 @@ Parse.Cloud.httpRequest({ url: 'https://status.example.com' }).then(
   (httpResponse) => console.log(httpResponse.text),
   (httpResponse) => console.error(httpResponse.status),
 );`,
+    // A handler imported from elsewhere is trusted with the error.
+    `import Parse from 'parse';
+import { handleError } from './errors.js';
+new Parse.Query('Post').find().catch(handleError);`,
+    // Trap: logOut's own failure.
+    `Parse.User.logOut().then(() => redirect('/'), () => redirect('/'));`,
     // Trap: a jQuery-style call whose success callback uses Parse.
     `import Parse from 'parse';
 $.ajax({ url: '/legacy', success: (data) => new Parse.Object('Log').save(data), error: (xhr) => console.error(xhr.status) });`,
@@ -883,6 +951,34 @@ export async function load() {
 }`,
       options: [{ mustHandle: { '*': ['after-refresh', 'reauthenticate'], http: [] } }],
       errors: [swallowed(3, 49, PARSE_ALL)],
+    },
+    {
+      // A saga: yield waits like await.
+      code: `import Parse from 'parse';
+import { call, put } from 'redux-saga/effects';
+export function* loadPosts() {
+  try {
+    const posts = yield call(() => new Parse.Query('Post').find());
+    yield put({ type: 'posts/loaded', posts });
+  } catch (e) {
+    yield put({ type: 'posts/failed', message: e.message });
+  }
+}`,
+      errors: [swallowed(7, 5, PARSE_ALL)],
+    },
+    {
+      // A promise made before it is awaited.
+      code: `import Parse from 'parse';
+export async function load() {
+  const pending = new Parse.Query('Post').find();
+  showSpinner();
+  try {
+    return await pending;
+  } catch (e) {
+    return [];
+  }
+}`,
+      errors: [swallowed(7, 5, PARSE_ALL)],
     },
   ],
 });
