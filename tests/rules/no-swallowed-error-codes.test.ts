@@ -1,9 +1,11 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import { type ESLint, Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-import rule from '../../rules/no-swallowed-error-codes.js';
+import rule, { type MessageIds, type Options } from '../../rules/no-swallowed-error-codes.js';
 import plugin from '../../src/index.js';
 import { typedRuleTester, untypedRuleTester } from '../rule-tester.js';
+import { typeErrorsOfEach } from '../type-errors.js';
 
 const SIGN_IN = 'sign the user in again';
 const REFRESH = 'refresh what is stale and retry once';
@@ -58,10 +60,11 @@ export function handleParseError(err: Parse.Error): void {
 }`;
 
 /** A handler around an axios call that only logs: HTTP statuses are exempt unless mustHandle asks for them. */
-const axiosTyped = `import axios from 'axios';
+const axiosTyped = `import type { AxiosInstance } from 'axios';
+declare const api: AxiosInstance;
 export async function load(): Promise<unknown> {
   try {
-    return (await axios.get('https://api.example.com/posts')).data;
+    return (await api.get('https://api.example.com/posts')).data;
   } catch (e) {
     console.error(e);
     return null;
@@ -83,8 +86,7 @@ export const posts = new Parse.Query('Post').find().catch(() => []);`;
 
 const typed = typedRuleTester();
 
-typed.run('no-swallowed-error-codes (typed)', rule, {
-  valid: [
+const typedValid: (string | ValidTestCase<Options>)[] = [
     // The global error helper, passed by reference.
     `${parseErrorHelper}
 export const posts = new Parse.Query('Post').find().catch(handleParseError);`,
@@ -211,11 +213,12 @@ export async function login(): Promise<void> {
 }`,
     // CloudKit JS: sign in again, refresh and retry once on CONFLICT, rethrow the rest.
     `import * as CloudKit from 'tsl-apple-cloudkit';
+declare const db: CloudKit.Database;
 declare function signIn(): Promise<void>;
 declare function refetchAndRetry(): Promise<void>;
 export async function save(): Promise<void> {
   try {
-    await CloudKit.getDefaultContainer().publicCloudDatabase.saveRecords([]);
+    await db.saveRecords([]);
   } catch (e) {
     if (!(e instanceof CloudKit.CKError)) throw e;
     switch (e.ckErrorCode) {
@@ -245,13 +248,12 @@ export async function listPosts(): Promise<unknown> {
 }`,
     // HTTP statuses are exempt by default.
     axiosTyped,
-    // Trap: a try block with no SDK call, in a file that uses Parse: the file system…
+    // Trap: a try block with no SDK call, in a file that uses Parse: the browser's cache…
     `import Parse from 'parse';
-import { readFile } from 'node:fs/promises';
-export async function load(): Promise<string | null> {
+export async function load(): Promise<Response | null> {
   await new Parse.Query('Post').find();
   try {
-    return await readFile('posts.json', 'utf8');
+    return (await caches.match('/posts')) ?? null;
   } catch {
     return null;
   }
@@ -294,7 +296,7 @@ export async function start(): Promise<void> {
     `import Parse from 'parse';
 export function userName(): string | undefined {
   try {
-    return Parse.User.current()?.getUsername();
+    return Parse.User.current()?.getUsername() ?? undefined;
   } catch {
     return undefined;
   }
@@ -359,7 +361,8 @@ export const posts = new Parse.Query('Post').find().catch((e) => console.error(e
     // mustHandle: nothing for any catalog.
     {
       code: `import * as CloudKit from 'tsl-apple-cloudkit';
-export const saved = CloudKit.getDefaultContainer().publicCloudDatabase.saveRecords([]).catch(() => undefined);`,
+declare const db: CloudKit.Database;
+export const saved = db.saveRecords([]).catch(() => undefined);`,
       options: [{ mustHandle: { '*': [] } }],
     },
     // loggers replaces the default list: console is then a function like any other, trusted with the error.
@@ -368,8 +371,9 @@ export const saved = CloudKit.getDefaultContainer().publicCloudDatabase.saveReco
 export const posts = new Parse.Query('Post').find().catch((e) => console.error(e));`,
       options: [{ loggers: ['audit'] }],
     },
-  ],
-  invalid: [
+];
+
+const typedInvalid: InvalidTestCase<MessageIds, Options>[] = [
     {
       // An Angular route guard: handles 209, lets the user through for every other code.
       code: `import Parse from 'parse';
@@ -573,22 +577,24 @@ export async function login(): Promise<boolean> {
     {
       // CloudKit JS: every code that demands action.
       code: `import * as CloudKit from 'tsl-apple-cloudkit';
+declare const db: CloudKit.Database;
 export async function save(): Promise<void> {
   try {
-    await CloudKit.getDefaultContainer().publicCloudDatabase.saveRecords([]);
+    await db.saveRecords([]);
   } catch (e) {
     console.error(e);
   }
 }`,
-      errors: [swallowed(5, 5, CLOUDKIT_ALL)],
+      errors: [swallowed(6, 5, CLOUDKIT_ALL)],
     },
     {
       // CloudKit JS: signs in again but drops CONFLICT.
       code: `import * as CloudKit from 'tsl-apple-cloudkit';
+declare const db: CloudKit.Database;
 declare function signIn(): Promise<void>;
 export async function save(): Promise<void> {
   try {
-    await CloudKit.getDefaultContainer().publicCloudDatabase.saveRecords([]);
+    await db.saveRecords([]);
   } catch (e) {
     if (e instanceof CloudKit.CKError) {
       switch (e.ckErrorCode) {
@@ -602,22 +608,21 @@ export async function save(): Promise<void> {
     console.error(e);
   }
 }`,
-      errors: [swallowed(6, 5, { codes: "CloudKit.CKError.CONFLICT ('CONFLICT')", advice: REFRESH })],
+      errors: [swallowed(7, 5, { codes: "CloudKit.CKError.CONFLICT ('CONFLICT')", advice: REFRESH })],
     },
     {
       // CloudKit JS: two codes left.
       code: `import * as CloudKit from 'tsl-apple-cloudkit';
+declare const db: CloudKit.Database;
 declare function signIn(): Promise<void>;
 declare function refetch(): Promise<void>;
-export const saved = CloudKit.getDefaultContainer()
-  .publicCloudDatabase.saveRecords([])
-  .catch(async (e: CloudKit.CKError) => {
-    if (e.ckErrorCode === CloudKit.CKError.AUTHENTICATION_FAILED) return signIn();
-    if (e.ckErrorCode === CloudKit.CKError.CONFLICT) return refetch();
-    return undefined;
-  });`,
+export const saved = db.saveRecords([]).catch(async (e?: CloudKit.CKError) => {
+  if (e?.ckErrorCode === CloudKit.CKError.AUTHENTICATION_FAILED) return signIn();
+  if (e?.ckErrorCode === CloudKit.CKError.CONFLICT) return refetch();
+  return undefined;
+});`,
       errors: [
-        swallowed(6, 10, {
+        swallowed(5, 47, {
           codes: "CloudKit.CKError.AUTHENTICATION_REQUIRED ('AUTHENTICATION_REQUIRED') and CloudKit.CKError.SIGN_IN_FAILED ('SIGN_IN_FAILED')",
           advice: SIGN_IN,
         }),
@@ -658,7 +663,7 @@ export async function listPosts(): Promise<unknown> {
       // HTTP statuses once mustHandle asks for them.
       code: axiosTyped,
       options: [{ mustHandle: { http: ['after-refresh'] } }],
-      errors: [swallowed(5, 5, HTTP_AFTER_REFRESH)],
+      errors: [swallowed(6, 5, HTTP_AFTER_REFRESH)],
     },
     {
       // mustHandle per catalog: backoff codes for Parse (the reauthenticate default no longer applies to it).
@@ -669,10 +674,11 @@ export async function listPosts(): Promise<unknown> {
     {
       // mustHandle: after-delay codes, most urgent class first when several are asked for.
       code: `import * as CloudKit from 'tsl-apple-cloudkit';
-export const saved = CloudKit.getDefaultContainer().publicCloudDatabase.saveRecords([]).catch(() => undefined);`,
+declare const db: CloudKit.Database;
+export const saved = db.saveRecords([]).catch(() => undefined);`,
       options: [{ mustHandle: { 'cloudkit-js': ['after-delay', 'after-refresh'] } }],
       errors: [
-        swallowed(2, 95, {
+        swallowed(3, 47, {
           codes: "CloudKit.CKError.CONFLICT ('CONFLICT'), CloudKit.CKError.THROTTLED ('THROTTLED') and 2 more codes that need action",
           advice: REFRESH,
         }),
@@ -693,16 +699,17 @@ export async function login(): Promise<void> {
       // Two SDKs in one try block: the most urgent codes first, whichever SDK was called first.
       code: `import Parse from 'parse';
 import * as CloudKit from 'tsl-apple-cloudkit';
+declare const db: CloudKit.Database;
 export async function sync(): Promise<void> {
   try {
-    await CloudKit.getDefaultContainer().publicCloudDatabase.saveRecords([]);
+    await db.saveRecords([]);
     await Parse.User.current()?.save();
   } catch (e) {
     console.error(e);
   }
 }`,
       options: [{ mustHandle: { 'cloudkit-js': ['after-refresh'], parse: ['reauthenticate'] } }],
-      errors: [swallowed(7, 5, { codes: 'Parse.Error.SESSION_MISSING (206), Parse.Error.INVALID_SESSION_TOKEN (209) and 3 more codes that need action', advice: SIGN_IN })],
+      errors: [swallowed(8, 5, { codes: 'Parse.Error.SESSION_MISSING (206), Parse.Error.INVALID_SESSION_TOKEN (209) and 3 more codes that need action', advice: SIGN_IN })],
     },
     {
       // loggers: a reporter of the app's own.
@@ -726,17 +733,25 @@ export const posts = new Parse.Query('Post').find().catch((e) => console.error(e
       errors: [swallowed(5, 59, PARSE_ALL)],
     },
     {
-      // One named handler used twice: around Parse it swallows, around the file system it is not judged.
+      // One named handler used twice: around Parse it swallows, around the browser's cache it is not judged.
       code: `import Parse from 'parse';
-import { readFile } from 'node:fs/promises';
 function ignore(): null {
   return null;
 }
 export const posts = new Parse.Query('Post').find().catch(ignore);
-export const cached = readFile('posts.json', 'utf8').catch(ignore);`,
-      errors: [swallowed(6, 59, PARSE_ALL)],
+export const cached = caches.match('/posts').catch(ignore);`,
+      errors: [swallowed(5, 59, PARSE_ALL)],
     },
-  ],
+];
+
+typed.run('no-swallowed-error-codes (typed)', rule, { valid: typedValid, invalid: typedInvalid });
+
+describe('no-swallowed-error-codes typed cases compile', () => {
+  it('every typed case type-checks in the fixture project', () => {
+    const codes = [...typedValid.map((testCase) => (typeof testCase === 'string' ? testCase : testCase.code)), ...typedInvalid.map((testCase) => testCase.code)];
+    const failing = typeErrorsOfEach(codes).flatMap((errors, index) => (errors.length > 0 ? [{ code: codes[index], errors }] : []));
+    expect(failing).toEqual([]);
+  });
 });
 
 const untyped = untypedRuleTester();
