@@ -118,11 +118,18 @@ export default createRule<Options, MessageIds>({
       );
     }
 
-    /** The catalogs whose SDK the handler waits on. */
-    function guardedCatalogs(handler: Handler): Catalog[] {
+    /**
+     * The catalogs a handler deals with: those whose SDK it waits on, and those whose codes it
+     * tests its own error for (a type of the SDK, or of a binding in the settings: a native
+     * bridge's error, an API client's error class).
+     */
+    function handledCatalogs(handler: Handler): Catalog[] {
       const found = new Set<Catalog>();
       for (const node of waitedOn(sourceCode, handler, isExempt)) {
         for (const catalog of binder.evidence.callsInto(node).keys()) found.add(catalog);
+      }
+      for (const site of handler.body ? analysis.sitesWithin(handler.body) : []) {
+        if (isHandlersError(site.binding.subject, handler)) found.add(site.binding.catalog);
       }
       return [...found];
     }
@@ -186,7 +193,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function check(handler: Handler): void {
-      const catalogs = guardedCatalogs(handler).filter((catalog) => demanded(catalog).length > 0);
+      const catalogs = handledCatalogs(handler).filter((catalog) => demanded(catalog).length > 0);
       if (catalogs.length === 0) return;
       if (!handler.body && !(handler.reference && referenceSwallows(handler.reference))) return;
       const names = errorNames(handler.param);

@@ -22,6 +22,37 @@ const CLOUDKIT_ALL = {
 const BKEND_ALL = { codes: "UNAUTHORIZED ('UNAUTHORIZED'), AUTHENTICATION_REQUIRED ('AUTHENTICATION_REQUIRED') and 10 more codes that need action", advice: SIGN_IN };
 const HTTP_AFTER_REFRESH = { codes: 'UNAUTHORIZED (401), PROXY_AUTHENTICATION_REQUIRED (407) and 3 more codes that need action', advice: REFRESH };
 
+/** Native CloudKit errors reach TypeScript through a bridge (tests/fixtures/project/bridge.ts), bound in the settings. */
+const bridge = { from: 'file', path: 'tests/fixtures/project/bridge.ts' };
+const bridgeSettings = { 'error-codes': { bindings: [{ catalog: 'cloudkit', type: { ...bridge, name: 'NativeCloudKitError' }, accessor: 'code', constants: { ...bridge, name: 'CKErrorCode' } }] } };
+/**
+ * A bridge call whose failure the handler reads as a native CloudKit error. The codes are
+ * written as literals: comparisons with a binding's constants object are not read as codes yet.
+ */
+const bridgeCall = (handling: string) => `import type { NativeCloudKitError } from './bridge.js';
+declare const CloudKitBridge: { save(record: object): Promise<void> };
+declare function signIn(): void;
+export async function save(): Promise<void> {
+  try {
+    await CloudKitBridge.save({});
+  } catch (e) {
+    const err = e as NativeCloudKitError;
+    ${handling}
+  }
+}`;
+
+/** An app's own API function whose failure the handler tests for Parse codes, then does `otherwise`. */
+const appClientCall = (otherwise: string) => `import Parse from 'parse';
+declare function loadPosts(): Promise<Parse.Object[]>;
+export async function show(): Promise<Parse.Object[]> {
+  try {
+    return await loadPosts();
+  } catch (e) {
+    if (e instanceof Parse.Error && e.code === Parse.Error.OBJECT_NOT_FOUND) return [];
+    ${otherwise}
+  }
+}`;
+
 const swallowed = (line: number, column: number, data: { codes: string; advice: string }) => ({ messageId: 'swallowed' as const, line, column, data });
 
 /** A global error helper with an if-chain over a dozen Parse codes, every `reauthenticate` one among them. */
@@ -352,6 +383,17 @@ export const posts = new Parse.Query('Post').find().catch((e) => console.error(e
     {
       code: parseReporter,
       options: [{ loggers: [{ from: 'file', name: 'report', path: 'tests/fixtures/project/bridge.ts' }] }],
+    },
+    // An app's own function whose failure the handler tests for Parse codes: every code it does not test for is rethrown.
+    appClientCall('throw e;'),
+    // Native CloudKit through a bridge: signs in again, rethrows the rest.
+    {
+      code: bridgeCall(`if (err.code === 9) {
+      signIn();
+      return;
+    }
+    throw err;`),
+      settings: bridgeSettings,
     },
     // mustHandle: nothing for Parse.
     {
@@ -731,6 +773,18 @@ export const posts = new Parse.Query('Post').find().catch((e) => console.error(e
       code: parseReporter,
       options: [{ loggers: [{ from: 'file', name: 'report', path: 'tests/fixtures/project/file.ts' }] }],
       errors: [swallowed(5, 59, PARSE_ALL)],
+    },
+    {
+      // An app's own function whose failure the handler tests for Parse codes: it deals with Parse errors.
+      code: appClientCall('return [];'),
+      errors: [swallowed(6, 5, PARSE_ALL)],
+    },
+    {
+      // Native CloudKit through a bridge: signs in again, but drops the codes that need a refresh.
+      code: bridgeCall(`if (err.code === 9) signIn();
+    else console.warn(err);`),
+      settings: bridgeSettings,
+      errors: [swallowed(7, 5, { codes: 'serverRecordChanged (14), assetFileModified (17) and 3 more codes that need action', advice: REFRESH })],
     },
     {
       // One named handler used twice: around Parse it swallows, around the browser's cache it is not judged.
