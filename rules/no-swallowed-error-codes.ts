@@ -1,5 +1,6 @@
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
-import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
 
 import type { Catalog, CodeEntry } from '../src/catalog/catalog.js';
 import { CatalogError, joinPointer } from '../src/catalog/catalog-error.js';
@@ -12,6 +13,7 @@ import { type Handler, waitedOn } from '../src/analysis/handlers.js';
 import { endsInReturn, type Outcome, outcomeOf } from '../src/analysis/outcome.js';
 import { memberName, skipWrappers } from '../src/binding/accessors.js';
 import { baseIdentifier, constInitOf, type FunctionNode, functionOf, isFunction } from '../src/binding/ast.js';
+import { constituents } from '../src/binding/type-match.js';
 import type { ResolvedSettings } from '../src/settings.js';
 import { createRule } from '../src/create-rule.js';
 
@@ -99,8 +101,16 @@ export default createRule<Options, MessageIds>({
       return quietFunctions.get(fn)!;
     }
 
+    /** A call that turns the error into text: `String(e)`, `JSON.stringify(e)`, or, with types, any call whose result is a string. */
+    function isFormatter(call: TSESTree.CallExpression): boolean {
+      const callee = skipWrappers(call.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String') return true;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'stringify' && baseIdentifier(callee)?.name === 'JSON') return true;
+      return binder.typed && constituents(binder.context.typeOf(call)!).every((type) => (type.flags & ts.TypeFlags.StringLike) !== 0);
+    }
+
     function outcome(body: TSESTree.Node | readonly TSESTree.Node[], names: ReadonlySet<string>): Outcome {
-      return outcomeOf(body, { errorNames: names, isLogger, isCodeName: (name) => binder.isAccessorName(name) });
+      return outcomeOf(body, { errorNames: names, isLogger, isFormatter, isCodeName: (name) => binder.isAccessorName(name) });
     }
 
     /** The names the error is bound to: `e`, or the codes (and the rest) of `catch ({ code, ...rest })`. */
@@ -182,9 +192,9 @@ export default createRule<Options, MessageIds>({
       }
       for (const site of analysis.sitesWithin(body)) {
         if (!site.test || !ours(site.binding, site.node)) continue;
-        const test = testedBy(site.test.node);
+        const test = testedBy(sourceCode, site.test.node);
         if (!test) continue;
-        const [taken, others] = site.test.positive ? [whenTrue(test), whenFalse(test)] : [whenFalse(test), whenTrue(test)];
+        const [taken, others] = site.test.positive !== test.negated ? [whenTrue(test.branch), whenFalse(test.branch)] : [whenFalse(test.branch), whenTrue(test.branch)];
         const value = siteValue(site);
         if (value !== undefined && taken && acts(taken)) codes.add(value);
         if (others && letsThrough(others, site.node)) rest = true;
@@ -292,12 +302,31 @@ function onHandlersPath(node: TSESTree.Node, body: TSESTree.Node): boolean {
   return true;
 }
 
-/** The `if` or conditional whose test holds `test`, alone or inside `&&` / `||`. */
-function testedBy(test: TSESTree.Node): TSESTree.IfStatement | TSESTree.ConditionalExpression | undefined {
+/**
+ * The `if` or conditional whose test holds `test`, alone or inside `&&` / `||`, and whether a
+ * `!` turns it round on the way; through one `const` that holds the test and is used once
+ * (`const transient = e.code === X || e.code === Y; if (!transient) throw e;`).
+ */
+function testedBy(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  test: TSESTree.Node,
+): { branch: TSESTree.IfStatement | TSESTree.ConditionalExpression; negated: boolean } | undefined {
   let current: TSESTree.Node = test;
-  while (current.parent?.type === AST_NODE_TYPES.LogicalExpression && current.parent.operator !== '??') current = current.parent;
-  const parent = current.parent;
-  return (parent?.type === AST_NODE_TYPES.IfStatement || parent?.type === AST_NODE_TYPES.ConditionalExpression) && parent.test === current ? parent : undefined;
+  let negated = false;
+  for (let step = 0; step < 2; step += 1) {
+    for (let parent = current.parent; ; parent = current.parent) {
+      if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') negated = !negated;
+      else if (parent?.type !== AST_NODE_TYPES.LogicalExpression || parent.operator === '??') break;
+      current = parent;
+    }
+    const parent = current.parent;
+    if ((parent?.type === AST_NODE_TYPES.IfStatement || parent?.type === AST_NODE_TYPES.ConditionalExpression) && parent.test === current) return { branch: parent, negated };
+    if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier || parent.parent.kind !== 'const') return undefined;
+    const uses = ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id)?.references.filter((reference) => !reference.init) ?? [];
+    if (uses.length !== 1) return undefined;
+    current = uses[0]!.identifier;
+  }
+  return undefined;
 }
 
 /** What runs when the test holds. */

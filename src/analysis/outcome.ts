@@ -11,7 +11,7 @@ import { memberName, skipWrappers } from '../binding/accessors.js';
  * - `rethrow`: `throw e`;
  * - `throw-new`: `throw new AppError(…)` (with or without `cause`);
  * - `return-error`: `return e`, `return Promise.reject(e)`, `return { error: e }`;
- * - `pass-on`: the error (or its code) goes to a function that is not a logger: `next(e)`, `reject(e)`, `handleError(e)`;
+ * - `pass-on`: the error (or its code) goes to a function that is not a logger, nor one that turns it into text: `next(e)`, `reject(e)`, `handleError(e)`;
  * - `log`: a logger call (`console.error(e)`, `logger.warn(…)`);
  * - `return-value`: a return without the error (in `.catch` that resolves the promise);
  * - `continue`: a loop's next iteration;
@@ -36,6 +36,8 @@ export interface OutcomeContext {
   readonly isLogger: (call: TSESTree.CallExpression) => boolean;
   /** Whether a property name reads a code (`code`, `status`): passing `e.code` on keeps the code. */
   readonly isCodeName: (name: string) => boolean;
+  /** Whether a call turns what it is given into text (`String(e)`, a `describeError(e): string`): the code is lost. */
+  readonly isFormatter?: (call: TSESTree.CallExpression) => boolean;
 }
 
 /**
@@ -232,7 +234,7 @@ function isPromiseReject(call: TSESTree.CallExpression): boolean {
 /** A call that hands the error (or its code) on: any argument carries it, or a `reject(…)`. */
 function passesOn(call: TSESTree.CallExpression, context: OutcomeContext): boolean {
   if (isPromiseReject(call) && call.arguments.length > 0) return true;
-  return call.arguments.some((argument) => carriesError(argument, context));
+  return call.arguments.some((argument) => carriesError(argument, context)) && !context.isFormatter?.(call);
 }
 
 /**

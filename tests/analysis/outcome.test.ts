@@ -100,6 +100,13 @@ describe('outcomeOf: each effect', () => {
     expect(outcomeOf(clause.body, contextFor(['e'])).propagates).toBe(true);
   });
 
+  it('a call that turns the error into text does not pass it on', () => {
+    const clause = firstNode<TSESTree.CatchClause>('try { run(); } catch (e) { return describe(e); }', AST_NODE_TYPES.CatchClause);
+    const isFormatter = (call: TSESTree.CallExpression) => call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'describe';
+    expect(summary(outcomeOf(clause.body, { ...contextFor(['e']), isFormatter }))).toEqual(swallowing(['return-value']));
+    expect(summary(outcomeOf(clause.body, contextFor(['e'])))).toEqual(propagating(['pass-on']));
+  });
+
   it('the code of a destructured error is the error', () => {
     expect(ofCatch('next(code);', ['code']).propagates).toBe(true);
     expect(ofCatch('next(message);', ['code']).propagates).toBe(false);

@@ -395,6 +395,20 @@ export const posts = new Parse.Query('Post').find().catch((e) => console.error(e
     throw err;`),
       settings: bridgeSettings,
     },
+    // A retry helper: the codes it retries held in a const, every other code rethrown.
+    `import { DrupalError } from '@drupal-js-sdk/error';
+export async function readWithRetry<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await read();
+    } catch (err) {
+      const transient =
+        err instanceof DrupalError && (err.getErrorCode() === DrupalError.CONNECTION_FAILED || err.getErrorCode() === DrupalError.TIMEOUT);
+      if (!transient || attempt >= 3) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+    }
+  }
+}`,
     // mustHandle: nothing for Parse.
     {
       code: parseDefaultValue,
@@ -576,6 +590,13 @@ export async function load(): Promise<void> {
   }
 }`,
       errors: [swallowed(6, 5, PARSE_ALL)],
+    },
+    {
+      // A formatter gets the error, but only its text comes back.
+      code: `import Parse from 'parse';
+declare function describeError(error: Parse.Error): string;
+export const message = new Parse.Query('Post').find().then(() => 'Loaded.', (e: Parse.Error) => describeError(e));`,
+      errors: [swallowed(3, 77, PARSE_ALL)],
     },
     {
       // A destructured message is not the error.
@@ -945,6 +966,12 @@ export async function load() {
       errors: [swallowed(6, 5, PARSE_BUT_209)],
     },
     {
+      // The error as text.
+      code: `import Parse from 'parse';
+new Parse.Query('Post').find().catch((e) => String(e));`,
+      errors: [swallowed(2, 38, PARSE_ALL)],
+    },
+    {
       // A logger, bound.
       code: `import Parse from 'parse';
 new Parse.Query('Post').find().catch(console.error.bind(console));`,
@@ -1020,6 +1047,21 @@ export async function load() {
 }`,
       options: [{ mustHandle: { '*': ['after-refresh', 'reauthenticate'], http: [] } }],
       errors: [swallowed(3, 49, PARSE_ALL)],
+    },
+    {
+      // The test held in a const: 209 signs out, the rest only reach the UI as text.
+      code: `import Parse from 'parse';
+export async function load() {
+  try {
+    return await new Parse.Query('Post').find();
+  } catch (e) {
+    const sessionGone = e.code === Parse.Error.INVALID_SESSION_TOKEN;
+    if (sessionGone) return Parse.User.logOut();
+    showMessage(e.message);
+    return [];
+  }
+}`,
+      errors: [swallowed(5, 5, PARSE_BUT_209)],
     },
     {
       // A saga: yield waits like await.
