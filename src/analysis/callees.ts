@@ -4,8 +4,6 @@
  * object on its path (`console` in `console.error`, `logger` in `this.logger.warn`); a
  * `{ from, name, … }` specifier is matched by declaration with type information, by name without.
  */
-import path from 'node:path';
-
 import { type TypeOrValueSpecifier, typeOrValueSpecifiersSchema, valueMatchesSpecifier } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
@@ -13,6 +11,7 @@ import ts from 'typescript';
 
 import { memberName, skipWrappers } from '../binding/accessors.js';
 import { type BindingContext, withoutCheckerFailure } from '../binding/context.js';
+import { bindingSourceFile } from '../binding/type-match.js';
 
 /** Loggers and error reporters that record an error without handling it. */
 export const DEFAULT_LOGGERS: readonly TypeOrValueSpecifier[] = ['console', 'logger', 'log', 'Logger', 'winston', 'pino', 'bunyan', 'debug', 'Sentry'];
@@ -69,8 +68,9 @@ export function createCallMatcher(bc: BindingContext, specifiers: readonly TypeO
 
 /**
  * Whether the value a name refers to is declared where a specifier says: in the package
- * (typescript-eslint's own test), in TypeScript's default library, or in the file (relative to
- * the program's directory; without a path, any file under it), as typescript-eslint matches types.
+ * (typescript-eslint's own test), in TypeScript's default library, or in the file (its `path`
+ * read as bindings read it, from the tsconfig.json's folder; without a path, any file of the
+ * project that is not a library's).
  */
 function valueDeclaredAs(bc: BindingContext, base: TSESTree.Identifier, specifier: Exclude<TypeOrValueSpecifier, string>): boolean {
   const program = bc.program!;
@@ -80,8 +80,7 @@ function valueDeclaredAs(bc: BindingContext, base: TSESTree.Identifier, specifie
   if (symbol && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
   const files = (symbol?.getDeclarations() ?? []).map((declaration) => declaration.getSourceFile());
   if (specifier.from === 'lib') return files.some((file) => program.isSourceFileDefaultLibrary(file));
-  const directory = program.getCurrentDirectory();
-  return files.some((file) =>
-    specifier.path === undefined ? path.resolve(file.fileName).startsWith(path.resolve(directory)) : path.resolve(file.fileName) === path.resolve(directory, specifier.path),
-  );
+  if (specifier.path === undefined) return files.some((file) => !program.isSourceFileDefaultLibrary(file) && !program.isSourceFileFromExternalLibrary(file));
+  const named = bindingSourceFile(specifier.path, program);
+  return named !== undefined && files.includes(named);
 }

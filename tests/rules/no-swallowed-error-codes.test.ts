@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import rule, { type MessageIds, type Options } from '../../rules/no-swallowed-error-codes.js';
 import plugin from '../../src/index.js';
-import { typedRuleTester, untypedRuleTester } from '../rule-tester.js';
+import { bridgeSettings, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 import { typeErrorsOfEach } from '../type-errors.js';
 
 const SIGN_IN = 'sign the user in again';
@@ -19,12 +19,9 @@ const CLOUDKIT_ALL = {
   codes: "CloudKit.CKError.AUTHENTICATION_FAILED ('AUTHENTICATION_FAILED'), CloudKit.CKError.AUTHENTICATION_REQUIRED ('AUTHENTICATION_REQUIRED') and 2 more codes that need action",
   advice: SIGN_IN,
 };
-const BKEND_ALL = { codes: "UNAUTHORIZED ('UNAUTHORIZED'), AUTHENTICATION_REQUIRED ('AUTHENTICATION_REQUIRED') and 10 more codes that need action", advice: SIGN_IN };
+const BKEND_ALL = { codes: "'UNAUTHORIZED', 'AUTHENTICATION_REQUIRED' and 10 more codes that need action", advice: SIGN_IN };
 const HTTP_AFTER_REFRESH = { codes: 'UNAUTHORIZED (401), PROXY_AUTHENTICATION_REQUIRED (407) and 3 more codes that need action', advice: REFRESH };
 
-/** Native CloudKit errors reach TypeScript through a bridge (tests/fixtures/project/bridge.ts), bound in the settings. */
-const bridge = { from: 'file', path: 'tests/fixtures/project/bridge.ts' };
-const bridgeSettings = { 'error-codes': { bindings: [{ catalog: 'cloudkit', type: { ...bridge, name: 'NativeCloudKitError' }, accessor: 'code', constants: { ...bridge, name: 'CKErrorCode' } }] } };
 /**
  * A bridge call whose failure the handler reads as a native CloudKit error. The codes are
  * written as literals: comparisons with a binding's constants object are not read as codes yet.
@@ -382,7 +379,7 @@ export const posts = new Parse.Query('Post').find().catch((e) => console.error(e
     // loggers by declaration: a function of that name in another file is not the one named.
     {
       code: parseReporter,
-      options: [{ loggers: [{ from: 'file', name: 'report', path: 'tests/fixtures/project/bridge.ts' }] }],
+      options: [{ loggers: [{ from: 'file', name: 'report', path: 'bridge.ts' }] }],
     },
     // An app's own function whose failure the handler tests for Parse codes: every code it does not test for is rethrown.
     appClientCall('throw e;'),
@@ -792,7 +789,13 @@ export const posts = new Parse.Query('Post').find().catch((e) => console.error(e
     {
       // loggers by declaration: the file's own reporter, named with its file.
       code: parseReporter,
-      options: [{ loggers: [{ from: 'file', name: 'report', path: 'tests/fixtures/project/file.ts' }] }],
+      options: [{ loggers: [{ from: 'file', name: 'report', path: 'file.ts' }] }],
+      errors: [swallowed(5, 59, PARSE_ALL)],
+    },
+    {
+      // loggers by declaration: a file specifier without a path names any file of the project.
+      code: parseReporter,
+      options: [{ loggers: [{ from: 'file', name: 'report' }] }],
       errors: [swallowed(5, 59, PARSE_ALL)],
     },
     {
