@@ -1,14 +1,20 @@
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
 
 import type { Catalog, CodeEntry } from '../src/catalog/catalog.js';
+import { CatalogError, joinPointer } from '../src/catalog/catalog-error.js';
 import { RETRY_CLASSES, type CodeValue, type RetryClass } from '../src/catalog/types.js';
-import { createCallMatcher, DEFAULT_LOGGERS, specifierListSchema } from '../src/analysis/callees.js';
+import { createCalleeMatcher, DEFAULT_LOGGERS, specifierListSchema } from '../src/analysis/callees.js';
 import { adviceText, byUrgency, codeLabel, listText } from '../src/analysis/describe.js';
 import { siteValue } from '../src/analysis/dispatch.js';
 import { getFileAnalysis } from '../src/analysis/file-analysis.js';
-import type { Handler } from '../src/analysis/handlers.js';
+import { type Handler, waitedOn } from '../src/analysis/handlers.js';
 import { endsInReturn, type Outcome, outcomeOf } from '../src/analysis/outcome.js';
+import { memberName, skipWrappers } from '../src/binding/accessors.js';
+import { baseIdentifier, constInitOf, type FunctionNode, functionOf, isFunction } from '../src/binding/ast.js';
+import { constituents } from '../src/binding/type-match.js';
+import type { ResolvedSettings } from '../src/settings.js';
 import { createRule } from '../src/create-rule.js';
 
 export type Options = [
@@ -68,39 +74,105 @@ export default createRule<Options, MessageIds>({
     const { binder } = analysis;
     const { sourceCode } = context;
     const mustHandle = { ...DEFAULT_MUST_HANDLE, ...options.mustHandle };
-    const isLogger = createCallMatcher(binder.context, options.loggers ?? DEFAULT_LOGGERS);
+    checkCatalogIds(mustHandle, binder.settings);
+    const isLoggerCallee = createCalleeMatcher(binder.context, options.loggers ?? DEFAULT_LOGGERS);
+    const quietFunctions = new Map<FunctionNode, boolean>();
 
     function demanded(catalog: Catalog): CodeEntry[] {
       const classes = mustHandle[catalog.id] ?? mustHandle['*'] ?? [];
       return classes.length === 0 ? [] : catalog.codes.filter((entry) => classes.includes(entry.retry) && !entry.flags.includes('deprecated'));
     }
 
-    /** The names the error is bound to: `e`, or the destructured `code` of `catch ({ code })`. */
-    function errorNames(handler: Handler): Set<string> {
-      const param = handler.param;
-      if (param?.type === AST_NODE_TYPES.Identifier) return new Set([param.name]);
-      if (param?.type !== AST_NODE_TYPES.ObjectPattern) return new Set();
-      return new Set(
-        param.properties.flatMap((property) => (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier ? [property.value.name] : [])),
-      );
+    /**
+     * A logger's call, or a call of a function of this file that does nothing with what it is
+     * given but log it (`function logError(e) { console.error(e) }`).
+     */
+    function isLogger(call: TSESTree.CallExpression): boolean {
+      if (isLoggerCallee(call.callee)) return true;
+      const callee = skipWrappers(call.callee);
+      const fn = callee.type === AST_NODE_TYPES.Identifier ? functionOf(sourceCode, callee) : undefined;
+      if (!fn) return false;
+      if (!quietFunctions.has(fn)) {
+        // A function that calls itself is not quiet while it is being judged.
+        quietFunctions.set(fn, false);
+        const result = outcome(fn.body, new Set(fn.params.flatMap((param) => [...errorNames(param)])));
+        quietFunctions.set(fn, result.empty || result.logOnly);
+      }
+      return quietFunctions.get(fn)!;
+    }
+
+    /** A call that turns the error into text: `String(e)`, `JSON.stringify(e)`, or, with types, any call whose result is a string. */
+    function isFormatter(call: TSESTree.CallExpression): boolean {
+      const callee = skipWrappers(call.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String') return true;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'stringify' && baseIdentifier(callee)?.name === 'JSON') return true;
+      return binder.typed && constituents(binder.context.typeOf(call)!).every((type) => (type.flags & ts.TypeFlags.StringLike) !== 0);
     }
 
     function outcome(body: TSESTree.Node | readonly TSESTree.Node[], names: ReadonlySet<string>): Outcome {
-      return outcomeOf(body, { errorNames: names, isLogger, isCodeName: (name) => binder.isAccessorName(name) });
+      return outcomeOf(body, { errorNames: names, isLogger, isFormatter, isCodeName: (name) => binder.isAccessorName(name) });
     }
 
-    /** A handler passed by reference: a logger swallows; any other function is trusted with the error. */
+    /** The names the error is bound to: `e`, or the codes (and the rest) of `catch ({ code, ...rest })`. */
+    function errorNames(param: TSESTree.Node | undefined): Set<string> {
+      const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      if (target?.type === AST_NODE_TYPES.Identifier) return new Set([target.name]);
+      if (target?.type !== AST_NODE_TYPES.ObjectPattern) return new Set();
+      return new Set(
+        target.properties.flatMap((property) => {
+          if (property.type === AST_NODE_TYPES.RestElement) return property.argument.type === AST_NODE_TYPES.Identifier ? [property.argument.name] : [];
+          const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+          const key = !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+          return key !== undefined && binder.isAccessorName(key) && value.type === AST_NODE_TYPES.Identifier ? [value.name] : [];
+        }),
+      );
+    }
+
+    /**
+     * The catalogs a handler deals with: those whose SDK it waits on, and those whose codes it
+     * tests its own error for (a type of the SDK, or of a binding in the settings: a native
+     * bridge's error, an API client's error class).
+     */
+    function handledCatalogs(handler: Handler): Catalog[] {
+      const found = new Set<Catalog>();
+      for (const node of waitedOn(sourceCode, handler, isExempt)) {
+        for (const catalog of binder.evidence.callsInto(node).keys()) found.add(catalog);
+      }
+      for (const site of handler.body ? analysis.sitesWithin(handler.body) : []) {
+        if (isHandlersError(site.binding.subject, handler)) found.add(site.binding.catalog);
+      }
+      return [...found];
+    }
+
+    /** A handler passed by reference: a logger (`console.error`, `console.error.bind(console)`) swallows; any other function is trusted with the error. */
     function referenceSwallows(reference: TSESTree.Expression): boolean {
-      const call = { type: AST_NODE_TYPES.CallExpression, callee: reference, arguments: [], optional: false } as unknown as TSESTree.CallExpression;
-      return isLogger(call);
+      const target = skipWrappers(reference);
+      const callee = target.type === AST_NODE_TYPES.CallExpression ? skipWrappers(target.callee) : undefined;
+      const bound = callee?.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'bind' ? callee.object : target;
+      return isLoggerCallee(bound);
+    }
+
+    /** Whether a code's subject is the handler's error: `e`, `e.cause`, or a `const err = e as …`. */
+    function isHandlersError(subject: TSESTree.Node, handler: Handler): boolean {
+      const param = handler.param;
+      if (!param) return false;
+      let base = baseIdentifier(subject);
+      for (let depth = 0; base && depth < 4; depth += 1) {
+        const name = ASTUtils.findVariable(sourceCode.getScope(base), base)?.defs[0]?.name;
+        if (name && name.range[0] >= param.range[0] && name.range[1] <= param.range[1]) return true;
+        const init = constInitOf(sourceCode, base);
+        base = init ? baseIdentifier(init) : undefined;
+      }
+      return false;
     }
 
     /**
      * Codes of `catalog` the handler deals with explicitly: those tested for in a branch that
-     * does something (not empty, not only logging), and the rest when a dispatch's fallback lets
-     * them through.
+     * does something (not nothing, not only logging). `rest`: every code not tested for is let
+     * through (a fallback, an `else`, or the statements after `if (code === X) …` or `if (code !==
+     * X) throw e`, propagate), so the codes tested for are deliberate choices.
      */
-    function handledCodes(body: TSESTree.Node, catalog: Catalog, names: ReadonlySet<string>): { codes: Set<CodeValue>; rest: boolean } {
+    function handledCodes(handler: Handler, body: TSESTree.Node, catalog: Catalog, names: ReadonlySet<string>): { codes: Set<CodeValue>; rest: boolean } {
       const codes = new Set<CodeValue>();
       let rest = false;
       // A branch for a code acts unless it is `{}` or only logs: `return;` there is a decision.
@@ -108,56 +180,59 @@ export default createRule<Options, MessageIds>({
         const result = outcome(branch, names);
         return !result.logOnly && (!result.empty || branch.some(containsExit));
       };
+      // A `finally` that returns cancels every propagation; a throw in a nested function is not the handler's.
+      const letsThrough = (branch: readonly TSESTree.Node[], at: TSESTree.Node): boolean =>
+        !finallyReturns(handler) && onHandlersPath(at, body) && outcome(branch, names).propagates;
+      const ours = (binding: { catalog: Catalog; subject: TSESTree.Node }, node: TSESTree.Node): boolean =>
+        binding.catalog === catalog && within(node, body) && isHandlersError(binding.subject, handler);
       for (const dispatch of analysis.dispatches()) {
-        if (dispatch.binding.catalog !== catalog || !within(dispatch.node, body)) continue;
+        if (!ours(dispatch.binding, dispatch.node)) continue;
         for (const branch of dispatch.branches) if (acts(branch.body)) for (const code of branch.codes) codes.add(code);
-        if (dispatch.fallback && outcome(dispatch.fallback.body, names).propagates) rest = true;
+        if (dispatch.fallback && letsThrough(dispatch.fallback.body, dispatch.node)) rest = true;
       }
       for (const site of analysis.sitesWithin(body)) {
-        if (site.binding.catalog !== catalog || !site.test) continue;
+        if (!site.test || !ours(site.binding, site.node)) continue;
+        const test = testedBy(sourceCode, site.test.node);
+        if (!test) continue;
+        const [taken, others] = site.test.positive !== test.negated ? [whenTrue(test.branch), whenFalse(test.branch)] : [whenFalse(test.branch), whenTrue(test.branch)];
         const value = siteValue(site);
-        const paths = controlledPaths(site.test.node, site.test.positive);
-        if (!paths) continue;
-        if (value !== undefined && paths.taken && acts(paths.taken)) codes.add(value);
-        // `if (code !== X) throw e;`, `if (code === X) return; throw e;`: every other code is let through.
-        if (paths.others && outcome(paths.others, names).propagates) rest = true;
+        if (value !== undefined && taken && acts(taken)) codes.add(value);
+        if (others && letsThrough(others, site.node)) rest = true;
       }
       return { codes, rest };
     }
 
     function check(handler: Handler): void {
-      const catalogs = [...analysis.guardedCatalogs(handler).keys()];
+      const catalogs = handledCatalogs(handler).filter((catalog) => demanded(catalog).length > 0);
       if (catalogs.length === 0) return;
-      if (!handler.body) {
-        if (!handler.reference || !referenceSwallows(handler.reference)) return;
-      }
-      const names = errorNames(handler);
-      if (handler.body && outcome(handler.body, names).propagates && !finallyReturns(handler)) return;
-      const swallowed: { catalog: Catalog; entry: CodeEntry }[] = [];
+      if (!handler.body && !(handler.reference && referenceSwallows(handler.reference))) return;
+      const names = errorNames(handler.param);
+      if (handler.body && !finallyReturns(handler) && outcome(handler.body, names).propagates) return;
+      const swallowed: CodeEntry[] = [];
       for (const catalog of catalogs) {
-        const needed = demanded(catalog);
-        if (needed.length === 0) continue;
-        const handled = handler.body ? handledCodes(handler.body, catalog, names) : { codes: new Set<CodeValue>(), rest: false };
-        if (handled.rest) continue;
-        for (const entry of byUrgency(needed)) if (!handled.codes.has(entry.value)) swallowed.push({ catalog, entry });
+        const handled = handler.body ? handledCodes(handler, handler.body, catalog, names) : { codes: new Set<CodeValue>(), rest: false };
+        if (!handled.rest) swallowed.push(...demanded(catalog).filter((entry) => !handled.codes.has(entry.value)));
       }
       if (swallowed.length === 0) return;
-      const shown = swallowed.slice(0, 2).map(({ catalog, entry }) => codeLabel(catalog, entry));
-      const more = swallowed.length - shown.length;
+      // Most urgent first across catalogs: a sign-in code before another SDK's refresh code.
+      const ordered = byUrgency(swallowed);
+      const shown = ordered.slice(0, 2).map((entry) => codeLabel(binder.settings.catalogById.get(entry.catalogId)!, entry));
+      const more = ordered.length - shown.length;
       context.report({
         loc: reportLoc(handler),
         messageId: 'swallowed',
         data: {
           codes: more > 0 ? `${shown.join(', ')} and ${more === 1 ? '1 more code that needs' : `${more} more codes that need`} action` : listText(shown),
-          advice: adviceText(swallowed[0]!.entry),
+          advice: adviceText(ordered[0]!),
         },
       });
     }
 
     function reportLoc(handler: Handler): TSESTree.SourceLocation {
       if (handler.kind === 'catch') {
+        // `catch (e)` up to its closing parenthesis, or the `catch` keyword alone.
         const node = handler.node as TSESTree.CatchClause;
-        return { start: node.loc.start, end: (node.param ?? sourceCode.getFirstToken(node)!).loc.end };
+        return { start: node.loc.start, end: (node.param ? sourceCode.getTokenAfter(node.param)! : sourceCode.getFirstToken(node)!).loc.end };
       }
       if (handler.fn && handler.node === handler.fn) {
         const arrow = sourceCode.getTokenBefore(handler.fn.body);
@@ -174,6 +249,31 @@ export default createRule<Options, MessageIds>({
   },
 });
 
+/** Every catalog id in `mustHandle` must name a catalog (or be `*`): a typo would silently turn the rule off for it. */
+function checkCatalogIds(mustHandle: Readonly<Record<string, unknown>>, settings: ResolvedSettings): void {
+  for (const id of Object.keys(mustHandle)) {
+    if (id === '*' || settings.catalogById.has(id)) continue;
+    const known = [...settings.catalogById.keys()].join(', ');
+    throw new CatalogError('options of error-codes/no-swallowed-error-codes', joinPointer('mustHandle', id), `unknown catalog "${id}" (known: ${known}, and "*" for every catalog not listed)`);
+  }
+}
+
+/**
+ * SDK calls whose failures leave a handler nothing to do:
+ * - `Parse.Cloud.httpRequest(…)` calls another server; it fails with that server's HTTP
+ *   response, never with a Parse error code;
+ * - `Parse.User.logOut()` forgets the user before it asks the server to end the session, so a
+ *   session error there (209 when the session had already expired) needs no new sign-in.
+ */
+function isExempt(call: TSESTree.CallExpression): boolean {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const owner = skipWrappers(callee.object);
+  const ownerName = owner.type === AST_NODE_TYPES.MemberExpression ? memberName(owner) : undefined;
+  const method = memberName(callee);
+  return (method === 'httpRequest' && ownerName === 'Cloud') || (method === 'logOut' && ownerName === 'User');
+}
+
 /** `try { … } catch (e) { throw e; } finally { return x; }`: the return cancels the rethrow. */
 function finallyReturns(handler: Handler): boolean {
   const tryStatement = handler.kind === 'catch' ? handler.node.parent : undefined;
@@ -182,29 +282,6 @@ function finallyReturns(handler: Handler): boolean {
 
 function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
   return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
-}
-
-/**
- * The statements that run when a test holds for its code (`taken`) and those that run for the
- * other codes (`others`): for `if (code === X) A else B`, A and B; without `else`, when A leaves
- * the block, the statements after the `if`. `code !== X` swaps them.
- */
-function controlledPaths(test: TSESTree.Node, positive: boolean): { taken?: readonly TSESTree.Node[]; others?: readonly TSESTree.Node[] } | undefined {
-  let current: TSESTree.Node = test;
-  // Groups (`a === X || a === Y`, `a !== X && a !== Y`) and guards beside a test (`!isParseError(e) || e.code !== X`).
-  while (current.parent?.type === AST_NODE_TYPES.LogicalExpression && (current.parent.operator === '&&' || current.parent.operator === '||')) {
-    current = current.parent;
-  }
-  const ifStatement = current.parent;
-  if (ifStatement?.type !== AST_NODE_TYPES.IfStatement || ifStatement.test !== current) return undefined;
-  const container = ifStatement.parent;
-  const after =
-    !ifStatement.alternate && leaves(ifStatement.consequent) && container?.type === AST_NODE_TYPES.BlockStatement
-      ? container.body.slice(container.body.indexOf(ifStatement) + 1)
-      : undefined;
-  const consequent = [ifStatement.consequent];
-  const alternate = ifStatement.alternate ? [ifStatement.alternate] : after;
-  return positive ? { taken: consequent, others: alternate } : { taken: alternate, others: consequent };
 }
 
 /** Whether a statement is, or its block holds, a `return` / `throw` / `continue` / `break`. */
@@ -219,13 +296,48 @@ function containsExit(node: TSESTree.Node): boolean {
   );
 }
 
-/** Whether a branch always leaves its block: it ends in `return`, `throw`, `continue` or `break`. */
-function leaves(statement: TSESTree.Statement): boolean {
-  const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body.at(-1) : statement;
-  return (
-    last?.type === AST_NODE_TYPES.ReturnStatement ||
-    last?.type === AST_NODE_TYPES.ThrowStatement ||
-    last?.type === AST_NODE_TYPES.ContinueStatement ||
-    last?.type === AST_NODE_TYPES.BreakStatement
-  );
+/** Whether `node` runs as part of `body` itself, not inside a function nested in it. */
+function onHandlersPath(node: TSESTree.Node, body: TSESTree.Node): boolean {
+  for (let current = node.parent; current && current !== body; current = current.parent) if (isFunction(current)) return false;
+  return true;
+}
+
+/**
+ * The `if` or conditional whose test holds `test`, alone or inside `&&` / `||`, and whether a
+ * `!` turns it round on the way; through one `const` that holds the test and is used once
+ * (`const transient = e.code === X || e.code === Y; if (!transient) throw e;`).
+ */
+function testedBy(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  test: TSESTree.Node,
+): { branch: TSESTree.IfStatement | TSESTree.ConditionalExpression; negated: boolean } | undefined {
+  let current: TSESTree.Node = test;
+  let negated = false;
+  for (let step = 0; step < 2; step += 1) {
+    for (let parent = current.parent; ; parent = current.parent) {
+      if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') negated = !negated;
+      else if (parent?.type !== AST_NODE_TYPES.LogicalExpression || parent.operator === '??') break;
+      current = parent;
+    }
+    const parent = current.parent;
+    if ((parent?.type === AST_NODE_TYPES.IfStatement || parent?.type === AST_NODE_TYPES.ConditionalExpression) && parent.test === current) return { branch: parent, negated };
+    if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier || parent.parent.kind !== 'const') return undefined;
+    const uses = ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id)?.references.filter((reference) => !reference.init) ?? [];
+    if (uses.length !== 1) return undefined;
+    current = uses[0]!.identifier;
+  }
+  return undefined;
+}
+
+/** What runs when the test holds. */
+function whenTrue(test: TSESTree.IfStatement | TSESTree.ConditionalExpression): readonly TSESTree.Node[] {
+  return [test.consequent];
+}
+
+/** What runs when the test fails: the `else`, or for an `if` without one, the statements after it. */
+function whenFalse(test: TSESTree.IfStatement | TSESTree.ConditionalExpression): readonly TSESTree.Node[] | undefined {
+  if (test.alternate) return [test.alternate];
+  const container = test.parent;
+  const siblings = container?.type === AST_NODE_TYPES.BlockStatement ? container.body : container?.type === AST_NODE_TYPES.SwitchCase ? container.consequent : undefined;
+  return siblings?.slice(siblings.indexOf(test as TSESTree.IfStatement) + 1);
 }

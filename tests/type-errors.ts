@@ -5,13 +5,19 @@ import ts from 'typescript';
 
 import { fixtureProject } from './rule-tester.js';
 
-/** The compiler options of `<directory>/tsconfig.json`. */
-export function readCompilerOptions(directory: string): ts.CompilerOptions {
+/** `<directory>/tsconfig.json`, parsed: its compiler options and files. */
+function readProject(directory: string): ts.ParsedCommandLine {
   const configFile = ts.readConfigFile(path.join(directory, 'tsconfig.json'), (file) => ts.sys.readFile(file));
-  return ts.parseJsonConfigFileContent(configFile.config, ts.sys, directory).options;
+  return ts.parseJsonConfigFileContent(configFile.config, ts.sys, directory);
 }
 
-const options = readCompilerOptions(fixtureProject);
+/** The compiler options of `<directory>/tsconfig.json`. */
+export function readCompilerOptions(directory: string): ts.CompilerOptions {
+  return readProject(directory).options;
+}
+
+const fixture = readProject(fixtureProject);
+const options = fixture.options;
 
 function ancestors(directory: string): string[] {
   const parent = path.dirname(directory);
@@ -56,6 +62,18 @@ export function typeErrors(code: string): string[] {
   const fileName = path.join(fixtureProject, 'checked.ts');
   const program = createInMemoryProgram(new Map([[fileName, code]]), options);
   return ts.getPreEmitDiagnostics(program, program.getSourceFile(fileName)).map(formatDiagnostic);
+}
+
+/**
+ * The type errors of each snippet, each a file of the fixture project beside the project's own
+ * files (bridge.ts, api-config.ts, the Drupal SDK typings) as the typed RuleTester sees them, in
+ * one program.
+ */
+export function typeErrorsOfEach(codes: readonly string[]): string[][] {
+  const snippets = codes.map((code, index) => [path.join(fixtureProject, `checked-${index}.ts`), code] as const);
+  const projectFiles = fixture.fileNames.map((file) => [file, ts.sys.readFile(file) ?? ''] as const);
+  const program = createInMemoryProgram(new Map([...projectFiles, ...snippets]), options);
+  return snippets.map(([fileName]) => ts.getPreEmitDiagnostics(program, program.getSourceFile(fileName)).map(formatDiagnostic));
 }
 
 /** Type errors of the TypeScript project in `project` (its tsconfig.json), as `file:line message` relative to it. */

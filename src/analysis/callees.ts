@@ -7,9 +7,11 @@
 import { type TypeOrValueSpecifier, typeOrValueSpecifiersSchema, valueMatchesSpecifier } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
+import ts from 'typescript';
 
 import { memberName, skipWrappers } from '../binding/accessors.js';
 import { type BindingContext, withoutCheckerFailure } from '../binding/context.js';
+import { bindingSourceFile } from '../binding/type-match.js';
 
 /** Loggers and error reporters that record an error without handling it. */
 export const DEFAULT_LOGGERS: readonly TypeOrValueSpecifier[] = ['console', 'logger', 'log', 'Logger', 'winston', 'pino', 'bunyan', 'debug', 'Sentry'];
@@ -41,9 +43,10 @@ function specifierName(specifier: TypeOrValueSpecifier): readonly string[] {
   return typeof specifier === 'string' ? [specifier] : [specifier.name].flat();
 }
 
-export function createCallMatcher(bc: BindingContext, specifiers: readonly TypeOrValueSpecifier[]): CallMatcher {
-  return (call) => {
-    const { names, base } = calleePath(call.callee);
+/** Matches a callee as written (`console.error`, `this.logger.warn`, `log`) against the specifiers. */
+export function createCalleeMatcher(bc: BindingContext, specifiers: readonly TypeOrValueSpecifier[]): (callee: TSESTree.Node) => boolean {
+  return (callee) => {
+    const { names, base } = calleePath(callee);
     if (names.length === 0) return false;
     // The object path, or the function itself when called bare: `console` of `console.error`, `log` of `log(e)`.
     const owners = names.length === 1 ? names : names.slice(0, -1);
@@ -51,9 +54,33 @@ export function createCallMatcher(bc: BindingContext, specifiers: readonly TypeO
       if (!specifierName(specifier).some((name) => owners.includes(name))) return false;
       if (typeof specifier === 'string' || !bc.program || !base || !owners.includes(base.name)) return true;
       return withoutCheckerFailure(
-        () => valueMatchesSpecifier(base, specifier, bc.program!, bc.typeOf(base)!),
+        () => valueDeclaredAs(bc, base, specifier),
         () => false,
       );
     });
   };
+}
+
+export function createCallMatcher(bc: BindingContext, specifiers: readonly TypeOrValueSpecifier[]): CallMatcher {
+  const matches = createCalleeMatcher(bc, specifiers);
+  return (call) => matches(call.callee);
+}
+
+/**
+ * Whether the value a name refers to is declared where a specifier says: in the package
+ * (typescript-eslint's own test), in TypeScript's default library, or in the file (its `path`
+ * read as bindings read it, from the tsconfig.json's folder; without a path, any file of the
+ * project that is not a library's).
+ */
+function valueDeclaredAs(bc: BindingContext, base: TSESTree.Identifier, specifier: Exclude<TypeOrValueSpecifier, string>): boolean {
+  const program = bc.program!;
+  if (specifier.from === 'package') return valueMatchesSpecifier(base, specifier, program, bc.typeOf(base)!);
+  const checker = bc.checker!;
+  let symbol = checker.getSymbolAtLocation(bc.services!.esTreeNodeToTSNodeMap.get(base));
+  if (symbol && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
+  const files = (symbol?.getDeclarations() ?? []).map((declaration) => declaration.getSourceFile());
+  if (specifier.from === 'lib') return files.some((file) => program.isSourceFileDefaultLibrary(file));
+  if (specifier.path === undefined) return files.some((file) => !program.isSourceFileDefaultLibrary(file) && !program.isSourceFileFromExternalLibrary(file));
+  const named = bindingSourceFile(specifier.path, program);
+  return named !== undefined && files.includes(named);
 }

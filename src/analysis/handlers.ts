@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { memberName, skipWrappers } from '../binding/accessors.js';
-import { functionName, type FunctionNode, functionOf, isFunction, walk } from '../binding/ast.js';
+import { constInitOf, functionName, type FunctionNode, functionOf, isFunction, walk } from '../binding/ast.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -141,4 +141,63 @@ export function findHandlers(sourceCode: SourceCode): Handler[] {
     }
   });
   return handlers;
+}
+
+/**
+ * The expressions whose failure reaches a handler, for judging which SDK it guards:
+ * - `catch`: each expression the try block awaits or yields (and each `for await` iterable),
+ *   outside nested functions. A promise that is not awaited rejects outside the block, and SDK
+ *   calls that return at once throw no server codes.
+ * - `.catch(fn)`, `.then(ok, fn)`: the promise.
+ * - legacy callbacks: the function called and its arguments other than the options object.
+ *
+ * A `const` awaited or chained on stands also for its initialiser (`const p = query.find(); await p`).
+ * A call for which `isExempt` holds is left out (but not the callbacks chained to it): its
+ * failures leave the handler nothing to do.
+ */
+export function waitedOn(sourceCode: SourceCode, handler: Handler, isExempt: (call: TSESTree.CallExpression) => boolean): TSESTree.Node[] {
+  const waited: TSESTree.Node[] = [];
+  const add = (node: TSESTree.Node): void => {
+    const { root, links } = promiseChain(node);
+    if (root.type === AST_NODE_TYPES.CallExpression && isExempt(root)) {
+      waited.push(...links);
+      return;
+    }
+    waited.push(node);
+    const init = root.type === AST_NODE_TYPES.Identifier ? constInitOf(sourceCode, root) : undefined;
+    if (init) waited.push(init);
+  };
+  if (handler.kind === 'catch') {
+    walk(sourceCode, handler.guarded, (node) => {
+      if (node !== handler.guarded && isFunction(node)) return false;
+      if ((node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) && node.argument) {
+        add(node.argument);
+        return false;
+      }
+      if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) add(node.right);
+      return undefined;
+    });
+  } else if (handler.kind === 'callback-option' && handler.guarded.type === AST_NODE_TYPES.CallExpression) {
+    const options = handler.node.parent?.parent;
+    const call = handler.guarded;
+    if (!isExempt(call)) waited.push(call.callee, ...call.arguments.filter((argument) => argument !== options));
+  } else {
+    add(handler.guarded);
+  }
+  return waited;
+}
+
+const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+
+/** `p.then(a).catch(b).finally(c)`: the promise `p` it starts from, and the callbacks chained to it. */
+function promiseChain(node: TSESTree.Node): { root: TSESTree.Node; links: TSESTree.Node[] } {
+  const links: TSESTree.Node[] = [];
+  let current = skipWrappers(node);
+  while (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipWrappers(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !PROMISE_METHODS.has(memberName(callee) ?? '')) break;
+    links.push(...current.arguments);
+    current = skipWrappers(callee.object);
+  }
+  return { root: current, links };
 }
