@@ -24,7 +24,52 @@ export interface ErrorCodesSettings {
    * `disable-type-checked`.
    */
   requireTypeInformation?: boolean;
+  /** Test assertions whose expected value meets a code: `expect(err.code).toBe(209)`, `assert.equal(err.code, 209)`. */
+  assertions?: AssertionSettings;
 }
+
+/** Names of the test assertions read as code sites; each list replaces its default. */
+export interface AssertionSettings {
+  /** Functions that start an expectation on their first argument: `expect(actual)`. */
+  expect?: string[];
+  /** Matchers that compare the expectation with one value or object: `toBe(209)`, `toEqual({ code: 209 })`, chai `equal(209)`. */
+  matchers?: string[];
+  /** Matchers that take a property path and a value: `toHaveProperty('code', 209)`, chai `property('code', 209)`. */
+  propertyMatchers?: string[];
+  /** Assertion functions with the actual and expected values as arguments: `assert.equal(err.code, 209)`, `strictEqual(…)`. */
+  functions?: string[];
+}
+
+/** The assertion names in force. */
+export interface ResolvedAssertions {
+  readonly expect: ReadonlySet<string>;
+  readonly matchers: ReadonlySet<string>;
+  readonly propertyMatchers: ReadonlySet<string>;
+  /** Dotted names split into segments: `assert.equal` → ['assert', 'equal']. */
+  readonly functions: readonly (readonly string[])[];
+}
+
+export const DEFAULT_ASSERTIONS: Readonly<Required<AssertionSettings>> = {
+  expect: ['expect'],
+  matchers: ['toBe', 'toEqual', 'toStrictEqual', 'toMatchObject', 'equal', 'equals', 'eq', 'eql', 'eqls'],
+  propertyMatchers: ['toHaveProperty', 'property', 'ownProperty', 'haveOwnProperty'],
+  functions: [
+    'assert.equal',
+    'assert.strictEqual',
+    'assert.deepEqual',
+    'assert.deepStrictEqual',
+    'assert.notEqual',
+    'assert.notStrictEqual',
+    'assert.notDeepEqual',
+    'assert.notDeepStrictEqual',
+    'equal',
+    'strictEqual',
+    'notEqual',
+    'notStrictEqual',
+    'deepEqual',
+    'deepStrictEqual',
+  ],
+};
 
 export interface BindingSetting {
   catalog: string;
@@ -40,6 +85,8 @@ export const SETTINGS_KEY = 'error-codes';
 const WHERE = `settings['${SETTINGS_KEY}']`;
 
 const specifierSchema = typeOrValueSpecifiersSchema.items;
+
+const namesSchema = { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_$][A-Za-z0-9_$]*$' }, uniqueItems: true } as const;
 
 const settingsSchema = {
   type: 'object',
@@ -61,6 +108,16 @@ const settingsSchema = {
       },
     },
     requireTypeInformation: { type: 'boolean' },
+    assertions: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        expect: namesSchema,
+        matchers: namesSchema,
+        propertyMatchers: namesSchema,
+        functions: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*$' }, uniqueItems: true },
+      },
+    },
   },
 } as const;
 
@@ -72,6 +129,7 @@ export interface ResolvedSettings {
   readonly catalogById: ReadonlyMap<string, Catalog>;
   readonly bindings: readonly BindingSetting[];
   readonly requireTypeInformation: boolean;
+  readonly assertions: ResolvedAssertions;
 }
 
 const DEFAULT_SETTINGS: ResolvedSettings = resolve({}, process.cwd());
@@ -153,6 +211,7 @@ function resolve(raw: unknown, cwd: string): ResolvedSettings {
     catalogById,
     bindings: Object.freeze(raw.bindings ?? []),
     requireTypeInformation: raw.requireTypeInformation ?? false,
+    assertions: resolveAssertions(raw.assertions ?? {}),
   });
 }
 
@@ -167,5 +226,15 @@ function rejectUrlObjects(raw: unknown): void {
     if (file instanceof URL) {
       throw new CatalogError(WHERE, joinPointer('catalogs', index), `must be a string, not a URL object: write path.join(import.meta.dirname, …) or the URL's href (found the URL ${file.href})`);
     }
+  });
+}
+
+function resolveAssertions(raw: AssertionSettings): ResolvedAssertions {
+  const names = { ...DEFAULT_ASSERTIONS, ...raw };
+  return Object.freeze({
+    expect: new Set(names.expect),
+    matchers: new Set(names.matchers),
+    propertyMatchers: new Set(names.propertyMatchers),
+    functions: Object.freeze(names.functions.map((name) => Object.freeze(name.split('.')))),
   });
 }

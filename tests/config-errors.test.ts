@@ -56,6 +56,9 @@ describe("settings['error-codes']", () => {
     [{ bindings: [{ catalog: 'parse', type: { from: 'file' }, accessor: 'code' }] }, "settings['error-codes'] at /bindings/0/type"],
     [{ bindings: [{ catalog: 'parse', type: 'X', accessor: 'get code()' }] }, "settings['error-codes'] at /bindings/0/accessor: must match"],
     [{ unknown: true }, "settings['error-codes']: unexpected property \"unknown\""],
+    [{ assertions: { matchers: 'toBe' } }, "settings['error-codes'] at /assertions/matchers: must be array"],
+    [{ assertions: { functions: ['assert..equal'] } }, "settings['error-codes'] at /assertions/functions/0: must match"],
+    [{ assertions: { expected: ['expect'] } }, "settings['error-codes'] at /assertions: unexpected property \"expected\""],
   ])('%j fails with one clear message', (settings, message) => {
     for (const rule of Object.keys(rules)) {
       expect(() => lint([], { 'error-codes': settings }, rule)).toThrow(message);

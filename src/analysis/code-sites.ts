@@ -3,7 +3,8 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 import type { Catalog } from '../catalog/catalog.js';
 import type { CodeKind, CodeValue } from '../catalog/types.js';
 import { memberName, numericConversionOf, skipWrappers } from '../binding/accessors.js';
-import { walk } from '../binding/ast.js';
+import { calleeIs, expectationOf } from '../binding/assertions.js';
+import { argumentAt, walk } from '../binding/ast.js';
 import type { Binder, CodeBinding } from '../binding/binder.js';
 
 /**
@@ -14,9 +15,11 @@ import type { Binder, CodeBinding } from '../binding/binder.js';
  * - `constructor`: `new Parse.Error(141, …)`;
  * - `default`: `err.code || 141`, `err.code ?? 141`;
  * - `assignment`: `err.code = 141`;
- * - `key`: `const messages = { 209: … }` read as `messages[err.code]`.
+ * - `key`: `const messages = { 209: … }` read as `messages[err.code]`;
+ * - `assertion`: a test's expected value, `expect(err.code).toBe(209)`, `assert.equal(err.code, 209)`,
+ *   `expect(err).toEqual({ code: 209 })` (names from `settings['error-codes'].assertions`).
  */
-export type CodeSiteKind = 'comparison' | 'case' | 'membership' | 'constructor' | 'default' | 'assignment' | 'key';
+export type CodeSiteKind = 'comparison' | 'case' | 'membership' | 'constructor' | 'default' | 'assignment' | 'key' | 'assertion';
 
 export interface CodeSite {
   readonly kind: CodeSiteKind;
@@ -27,7 +30,10 @@ export interface CodeSite {
   readonly value: CodeValue | undefined;
   /** For `Parse.Error.X`-style operands: the catalog the constant belongs to and its name. */
   readonly reference: { readonly catalog: Catalog; readonly name: string } | undefined;
-  /** The expression that reads the code (`err.code`, `code`, `e.getErrorCode()`). */
+  /**
+   * The expression that reads the code (`err.code`, `code`, `e.getErrorCode()`); for an
+   * assertion on an object or a property path (`expect(err).toEqual({ code: 209 })`), the error.
+   */
   readonly code: TSESTree.Node;
   /**
    * For tests (`comparison`, `membership`): the whole test expression (`err.code === 209`,
@@ -105,6 +111,13 @@ function membershipTest(call: TSESTree.CallExpression, method: string): CodeSite
 }
 const MEMBERSHIP_METHODS = new Set(['includes', 'indexOf', 'lastIndexOf', 'has']);
 
+/** The name of a property written as `code`, `'code'` or `"code"`. */
+function propertyKeyName(property: TSESTree.Property): string | undefined {
+  if (property.computed) return undefined;
+  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+  return property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string' ? property.key.value : undefined;
+}
+
 /**
  * Every code site of a file, in source order, found in one walk of the AST: syntax filters
  * first, the binder (and so the type checker) only for candidate nodes. Called once per file by
@@ -121,6 +134,7 @@ export function collectCodeSites(sourceCode: Readonly<TSESLint.SourceCode>, bind
 
 function codeSiteListeners(sourceCode: Readonly<TSESLint.SourceCode>, binder: Binder, onSite: (site: CodeSite) => void): TSESLint.RuleListener {
   const seen = new Set<TSESTree.Node>();
+  const { assertions } = binder.settings;
   const errorTypeNames = new Set(
     binder.settings.catalogs.flatMap((catalog) => [...(catalog.bindings.constructors ?? []), ...catalog.bindings.errorTypes.map((type) => type.name)].map((name) => name.slice(name.lastIndexOf('.') + 1))),
   );
@@ -197,6 +211,63 @@ function codeSiteListeners(sourceCode: Readonly<TSESLint.SourceCode>, binder: Bi
    * Cheap filter before the typed constructor check: the callee is named like an error class
    * (`Error`, `ParseError`, `AppError`) or an SDK import; `new Parse.Query('Order')` is not.
    */
+  /** `actual` asserted equal to `expected`: a code and a literal, or an error and an object literal. */
+  function assertEqual(actual: TSESTree.Expression, expected: TSESTree.Expression): void {
+    const target = skipWrappers(expected);
+    if (target.type === AST_NODE_TYPES.ObjectExpression) {
+      assertObject(actual, target, '');
+      return;
+    }
+    if (!isOperandShape(target) || !mayBeCode(actual)) return;
+    const binding = binder.bindCode(actual, operandKind([target]));
+    if (binding) emit('assertion', binding, target, actual);
+  }
+
+  /** `expect(err).toEqual({ code: 209 })`, `{ error: { code: 'x' } }` for an accessor `error.code`. */
+  function assertObject(subject: TSESTree.Expression, object: TSESTree.ObjectExpression, prefix: string): void {
+    const target = skipWrappers(subject);
+    if (target.type !== AST_NODE_TYPES.Identifier && target.type !== AST_NODE_TYPES.MemberExpression) return;
+    for (const property of object.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const name = propertyKeyName(property);
+      if (name === undefined) continue;
+      const value = skipWrappers(property.value);
+      if (value.type === AST_NODE_TYPES.ObjectExpression) assertObject(subject, value, `${prefix}${name}.`);
+      else assertProperty(subject, `${prefix}${name}`, value);
+    }
+  }
+
+  /** A value asserted for a property path of a subject: `toHaveProperty('code', 209)`, an object literal's `code: 209`. */
+  function assertProperty(subject: TSESTree.Expression, path: string, value: TSESTree.Node): void {
+    if (!isOperandShape(value) || !binder.isAccessorName(path.slice(path.lastIndexOf('.') + 1))) return;
+    const binding = binder.bindProperty(subject, path, value, operandKind([value]));
+    if (binding) emit('assertion', binding, value, subject);
+  }
+
+  /** Test assertions: `expect(a).toBe(b)`, `expect(a).toHaveProperty('code', b)`, `assert.equal(a, b)`. */
+  function assertionSites(node: TSESTree.CallExpression): void {
+    const callee = skipWrappers(node.callee);
+    const first = argumentAt(node, 0);
+    if (!first) return;
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const matcher = memberName(callee);
+      const isMatcher = matcher !== undefined && assertions.matchers.has(matcher);
+      const isPropertyMatcher = matcher !== undefined && assertions.propertyMatchers.has(matcher);
+      const subject = isMatcher || isPropertyMatcher ? expectationOf(callee, assertions.expect)?.subject : undefined;
+      if (subject && isMatcher) assertEqual(subject, first);
+      const value = argumentAt(node, 1);
+      if (subject && isPropertyMatcher && value) {
+        const path = literalCodeValue(first);
+        if (typeof path === 'string') assertProperty(subject, path, skipWrappers(value));
+      }
+    }
+    const second = argumentAt(node, 1);
+    if (second && assertions.functions.some((segments) => calleeIs(callee, segments))) {
+      assertEqual(first, second);
+      assertEqual(second, first);
+    }
+  }
+
   function mayConstructError(callee: TSESTree.Node): boolean {
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
     if (name === undefined) return false;
@@ -242,6 +313,7 @@ function codeSiteListeners(sourceCode: Readonly<TSESLint.SourceCode>, binder: Bi
       for (const switchCase of node.cases) if (switchCase.test) emit('case', binding, switchCase.test, node.discriminant);
     },
     CallExpression(node) {
+      assertionSites(node);
       const callee = skipWrappers(node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression || node.arguments.length === 0) return;
       const method = memberName(callee);

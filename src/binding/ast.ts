@@ -83,3 +83,9 @@ export function functionOf(sourceCode: SourceCode, identifier: TSESTree.Identifi
   const init = def.node.init ? skipWrappers(def.node.init) : undefined;
   return init && isFunction(init) ? init : undefined;
 }
+
+/** A call's argument at `index`, unless it is missing or a spread. */
+export function argumentAt(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): TSESTree.Expression | undefined {
+  const argument = call.arguments[index];
+  return argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined;
+}

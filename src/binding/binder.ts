@@ -36,6 +36,12 @@ export interface Binder {
    * string compared with `user.status` never asks the checker about the HTTP catalog.
    */
   bindCode(node: TSESTree.Node, kind?: CodeKind): CodeBinding | undefined;
+  /**
+   * The catalog whose code a subject holds at a property path, for values written as objects or
+   * paths rather than read: `expect(err).toEqual({ code: 209 })`, `toHaveProperty('code', 209)`.
+   * `value` is the literal or constant written for the code.
+   */
+  bindProperty(subject: TSESTree.Expression, path: string, value: TSESTree.Node, kind?: CodeKind): CodeBinding | undefined;
   /** The catalog entry for a value read through a binding's accessor (`undefined` for unknown values). */
   entryFor(binding: CodeBinding, value: CodeValue): CodeEntry | undefined;
   /** Syntax only: whether an expression reads a code through some catalog's accessor (`x.code`, `parseInt(x.code)`). */
@@ -170,6 +176,15 @@ export function createFileBinder(bc: BindingContext): Binder {
     return found.size === 1 ? [...found.values()][0] : undefined;
   }
 
+  function bindProperty(subject: TSESTree.Expression, path: string, value: TSESTree.Node, kind: CodeKind | undefined): CodeBinding | undefined {
+    if (counts) counts.candidates += 1;
+    const last = path.slice(path.lastIndexOf('.') + 1);
+    const matches = (index.get(last) ?? [])
+      .filter((accessor) => accessor.path === path && (kind === undefined || accessor.catalog.codeKind === kind))
+      .map((accessor) => ({ accessor, subject }));
+    return bindAccessor(matches, value, kind);
+  }
+
   function entryFor(binding: CodeBinding, value: CodeValue): CodeEntry | undefined {
     const entry = binding.catalog.byValue(value);
     if (!entry || binding.accessor.group === undefined) return entry;
@@ -209,6 +224,7 @@ export function createFileBinder(bc: BindingContext): Binder {
     context: bc,
     evidence,
     bindCode,
+    bindProperty,
     entryFor,
     hasAccessorShape,
     isAccessorName: (name) => index.has(name),

@@ -10,7 +10,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 import ts from 'typescript';
 
 import type { Catalog, CodeEntry } from '../catalog/catalog.js';
-import type { CodeValue } from '../catalog/types.js';
+import type { CodeValue, ConstantsData } from '../catalog/types.js';
 import { memberName } from './accessors.js';
 import { baseIdentifier } from './ast.js';
 import type { CodeBinding } from './binder.js';
@@ -43,16 +43,16 @@ export function constantText(bc: BindingContext, binding: CodeBinding, entry: Co
   if (!constants || expression === undefined) return { kind: 'unavailable', text: undefined };
   const base = expression.slice(0, expression.indexOf('.'));
   const rest = expression.slice(base.length);
-  // A compatible import of the SDK under any local name: `import ParseSDK from 'parse'`.
+  // An import of the SDK that holds the constants, under any local name: `import ParseSDK from 'parse'`.
   for (const [local, sdk] of bc.sdkNames()) {
-    if (sdk.catalog !== binding.catalog || !compatibleImport(sdk, constants.import.kind, base)) continue;
+    if (sdk.catalog !== binding.catalog) continue;
     const variable = ASTUtils.findVariable(sourceCode.getScope(at), local);
     const text = `${local}${rest}`;
     if (sdk.kind === 'global') {
       if (!variable || variable.defs.length === 0) return typed ? { kind: 'unavailable', text } : { kind: 'in-scope', text };
       continue;
     }
-    if (variable && (variable.scope.type === ScopeType.module || variable.scope.block.type === AST_NODE_TYPES.Program)) {
+    if (variable && (variable.scope.type === ScopeType.module || variable.scope.block.type === AST_NODE_TYPES.Program) && holdsConstants(sdk, constants.import, variable)) {
       return { kind: 'in-scope', text };
     }
   }
@@ -197,16 +197,41 @@ export function constantReference(bc: BindingContext, node: TSESTree.MemberExpre
   return bc.sourceCode.getText(node.object).replaceAll(/\s/g, '') === expectedPrefix ? { catalog: sdk.catalog, name } : undefined;
 }
 
-function compatibleImport(sdk: SdkName, kind: 'default' | 'named' | 'namespace' | 'require', base: string): boolean {
-  switch (kind) {
+/**
+ * Whether an import or require of the SDK holds what the constant expression starts with, so
+ * that `Parse.Error.X` written through it works at run time. Only the catalog's entry points
+ * hold the SDK object (`parse/lib/node/RESTController` is another module). For a default
+ * export (Parse):
+ * - `import Parse from 'parse/node'`, `const Parse = require('parse/node')`: the object itself;
+ * - `import { Parse } from 'parse/node'` (through Babel or TypeScript's CommonJS output),
+ *   `require('parse/node').Parse`, `const { Parse } = require('parse/node')`: the SDK object
+ *   names itself (`Parse.Parse === Parse`, checked against the package in the tests);
+ * - `import * as Parse from 'parse/node'`: a transpiled namespace copies the object's
+ *   properties, but Node's own ESM namespace of a CommonJS module has only `default`; the file
+ *   must already read members through it (`new Parse.Query(…)`) for `Parse.Error` to work too.
+ */
+function holdsConstants(sdk: SdkName, expected: ConstantsData['import'], variable: TSESLint.Scope.Variable): boolean {
+  if (sdk.module === undefined || !sdk.catalog.bindings.modules.includes(sdk.module)) return false;
+  switch (expected.kind) {
     case 'named':
-      return sdk.kind === 'named' && sdk.imported === base;
+      return sdk.kind === 'named' && sdk.imported === expected.name;
     case 'default':
-      return sdk.kind === 'default' || sdk.kind === 'require' || sdk.kind === 'global';
+      if (sdk.kind === 'named') return sdk.imported === 'default' || sdk.imported === expected.name;
+      return sdk.kind !== 'namespace' || readsMembers(variable);
     case 'namespace':
     case 'require':
-      return sdk.kind === 'default' || sdk.kind === 'namespace' || sdk.kind === 'require' || sdk.kind === 'global';
+      return sdk.kind !== 'named';
   }
+}
+
+/** Whether a name is read as `name.member` somewhere, other than `name.default`. */
+function readsMembers(variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.some((reference) => {
+    const parent = reference.identifier.parent;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference.identifier) return false;
+    const name = memberName(parent);
+    return name !== undefined && name !== 'default';
+  });
 }
 
 /** The statement that imports `name` from `module` in the given style. */

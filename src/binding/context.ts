@@ -3,13 +3,16 @@
  * and checker (when typed), and the names through which it reaches each SDK. Created once per
  * file; nothing in it outlives the file.
  */
+import path from 'node:path';
+
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 
 import { getSettings, type ResolvedSettings } from '../settings.js';
 import { assertTypeInformation } from '../type-information.js';
 import { type BenchCounts, benchCounts, countedChecker } from './bench-counters.js';
-import { collectSdkNames, resolveSdkIdentifier, type SdkName } from './sdk-names.js';
+import { moduleExportsOf, resolveRelativeModule } from './reexports.js';
+import { collectSdkNames, type ModuleExportsReader, resolveSdkIdentifier, type SdkName } from './sdk-names.js';
 
 export type RuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -41,7 +44,14 @@ export function createBindingContext(context: RuleContext): BindingContext {
   const counts = benchCounts('analysis');
   const checker = program ? countedChecker(program.getTypeChecker(), counts) : undefined;
   let names: Map<string, SdkName> | undefined;
-  const sdkNames = (): Map<string, SdkName> => (names ??= collectSdkNames(sourceCode, settings.catalogs));
+  // A file without a path (`<input>`, stdin) has no neighbours to read.
+  const moduleExports: ModuleExportsReader | undefined = path.isAbsolute(context.filename)
+    ? (specifier) => {
+        const file = resolveRelativeModule(context.filename, specifier);
+        return file === undefined ? undefined : moduleExportsOf(file, program);
+      }
+    : undefined;
+  const sdkNames = (): Map<string, SdkName> => (names ??= collectSdkNames(sourceCode, settings.catalogs, moduleExports));
 
   return {
     sourceCode,

@@ -6,12 +6,13 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import type { Catalog } from '../catalog/catalog.js';
-import { guardedCodeOf } from '../analysis/handlers.js';
+import { callbackOptionCall, errorParameter, guardedCodeOf, type HandlerKind, rejectionChain } from '../analysis/handlers.js';
 import { memberName, skipWrappers } from './accessors.js';
-import { baseIdentifier, constInitOf, isPropertyName, walk } from './ast.js';
+import { calleeIs, expectationOf } from './assertions.js';
+import { argumentAt, baseIdentifier, constInitOf, functionName, type FunctionNode, isFunction, isPropertyName, walk } from './ast.js';
 import { type BindingContext, withoutCheckerFailure } from './context.js';
 import { packageOfSpecifier } from './packages.js';
-import { calleePackages } from './type-match.js';
+import { calleePackages, constituents, isAnyOrUnknown, typeIsCatalogError } from './type-match.js';
 
 /**
  * How a code expression was bound to its catalog:
@@ -34,17 +35,77 @@ export function createEvidence(bc: BindingContext): Evidence {
   const guardEvidence = new Map<TSESTree.Node, Map<Catalog, BindingVia>>();
   const fileCallsApi = new Map<Catalog, boolean>();
   const initCatalogs = new Map<TSESLint.Scope.Variable, Catalog | undefined>();
+  const helperEvidence = new Map<TSESTree.Node, Map<Catalog, BindingVia | undefined>>();
 
   function evidenceFor(subject: TSESTree.Expression, catalog: Catalog): BindingVia | undefined {
     const via = typed ? 'inferred' : 'syntax';
     if ((catalog.bindings.baseUrls ?? []).length > 0) return apiBodyOf(subject, catalog) ? via : undefined;
     const root = skipWrappers(subject);
     if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
+    return ownEvidence(root, catalog) ?? handedToHelper(root, catalog);
+  }
+
+  /** What the error's own binding shows: `instanceof`, an annotation, the code its handler guards. */
+  function ownEvidence(root: TSESTree.Identifier, catalog: Catalog): BindingVia | undefined {
     if (narrowedByInstanceof(root, catalog)) return 'syntax';
     if (!typed && annotatedAs(root, catalog)) return 'syntax';
     return guardedCodeOf(sourceCode, root)
       .map((guarded) => callsInto(guarded).get(catalog))
       .find((found) => found !== undefined);
+  }
+
+  /**
+   * One hop for an error handed to a helper of the same file: `function handleParseError(error)`
+   * called as `handleParseError(e)` in a catch around SDK calls, or passed as
+   * `.catch(handleParseError)`. The parameter is bound when every use of the helper in the file
+   * hands it an error bound to the catalog (exports aside); the errors handed over are judged by
+   * their own evidence, never through another helper.
+   */
+  function handedToHelper(identifier: TSESTree.Identifier, catalog: Catalog): BindingVia | undefined {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== TSESLint.Scope.DefinitionType.Parameter || !isFunction(def.node)) return undefined;
+    let byCatalog = helperEvidence.get(def.name);
+    if (!byCatalog) helperEvidence.set(def.name, (byCatalog = new Map<Catalog, BindingVia | undefined>()));
+    if (byCatalog.has(catalog)) return byCatalog.get(catalog);
+    const found = helperUsesBind(def.node, def.name, catalog) ? (typed ? 'inferred' : 'syntax') : undefined;
+    byCatalog.set(catalog, found);
+    return found;
+  }
+
+  function helperUsesBind(fn: FunctionNode, param: TSESTree.Node, catalog: Catalog): boolean {
+    const position = fn.params.findIndex((candidate) => (candidate.type === AST_NODE_TYPES.AssignmentPattern ? candidate.left : candidate) === param);
+    const name = functionName(fn);
+    const helper = name && ASTUtils.findVariable(sourceCode.getScope(name), name);
+    if (position === -1 || !helper) return false;
+    const uses = helper.references.flatMap(({ identifier, init }) => (!init && identifier.type === AST_NODE_TYPES.Identifier && !isExport(identifier) ? [identifier] : []));
+    return (
+      uses.length > 0 &&
+      uses.every((identifier) => {
+        const call = identifier.parent;
+        if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier) {
+          const argument = argumentAt(call, position);
+          return argument !== undefined && handsBoundError(argument, catalog);
+        }
+        const handler = handlerUse(identifier);
+        return handler !== undefined && errorParameter(fn, handler.kind) === param && callsInto(handler.guarded).get(catalog) !== undefined;
+      })
+    );
+  }
+
+  /** An error handed to a helper: of the catalog's type, or untyped with evidence of its own. */
+  function handsBoundError(argument: TSESTree.Expression, catalog: Catalog): boolean {
+    const root = skipWrappers(argument);
+    if (typed) {
+      const type = bc.typeOf(root)!;
+      const sdkError = withoutCheckerFailure(
+        () => typeIsCatalogError(type, catalog, bc.checker!),
+        () => false,
+      );
+      if (sdkError) return true;
+      if (!constituents(type).every(isAnyOrUnknown)) return false;
+    }
+    return root.type === AST_NODE_TYPES.Identifier && ownEvidence(root, catalog) !== undefined;
   }
 
   /**
@@ -132,9 +193,45 @@ export function createEvidence(bc: BindingContext): Evidence {
               ? parent.left
               : undefined;
       if (test && testsInstanceof(test, identifier.name, catalog)) return true;
+      if (assertedBefore(parent, child, identifier.name, catalog)) return true;
       if (parent.type === AST_NODE_TYPES.CatchClause || parent.type === AST_NODE_TYPES.Program) return false;
     }
     return false;
+  }
+
+  /**
+   * A statement before `child` in the same block asserts the error's class: `assert(e instanceof
+   * Parse.Error)`, `expect(e instanceof Parse.Error).toBeTruthy()`, `expect(e).toBeInstanceOf(Parse.Error)`,
+   * chai `expect(e).to.be.an.instanceof(Parse.Error)`.
+   */
+  function assertedBefore(block: TSESTree.Node, child: TSESTree.Node, name: string, catalog: Catalog): boolean {
+    const statements = block.type === AST_NODE_TYPES.BlockStatement || block.type === AST_NODE_TYPES.Program ? block.body : block.type === AST_NODE_TYPES.SwitchCase ? block.consequent : undefined;
+    if (!statements) return false;
+    const index = statements.indexOf(child as TSESTree.Statement);
+    return statements.slice(0, Math.max(index, 0)).some((statement) => statement.type === AST_NODE_TYPES.ExpressionStatement && assertsInstanceof(statement.expression, name, catalog));
+  }
+
+  function assertsInstanceof(expression: TSESTree.Expression, name: string, catalog: Catalog): boolean {
+    const node = skipWrappers(expression.type === AST_NODE_TYPES.AwaitExpression ? expression.argument : expression);
+    // chai's property assertions: `expect(e instanceof Parse.Error).to.be.true` / `.ok`.
+    const matcher = node.type === AST_NODE_TYPES.CallExpression ? skipWrappers(node.callee) : node;
+    const expectation = matcher.type === AST_NODE_TYPES.MemberExpression ? expectationOf(matcher, bc.settings.assertions.expect) : undefined;
+    if (expectation && matcher.type === AST_NODE_TYPES.MemberExpression) {
+      const method = memberName(matcher);
+      if (expectation.negated || method === undefined) return false;
+      if (INSTANCEOF_MATCHERS.has(method) && node.type === AST_NODE_TYPES.CallExpression) {
+        const type = argumentAt(node, 0);
+        const subject = skipWrappers(expectation.subject);
+        const base = type && baseIdentifier(type);
+        return subject.type === AST_NODE_TYPES.Identifier && subject.name === name && base !== undefined && bc.resolveSdk(base)?.catalog === catalog;
+      }
+      const truthy = TRUTHY_MATCHERS.has(method) || (node.type === AST_NODE_TYPES.CallExpression && (method === 'toBe' || method === 'toEqual') && isTrueLiteral(argumentAt(node, 0)));
+      return truthy && testsInstanceof(skipWrappers(expectation.subject) as TSESTree.Expression, name, catalog);
+    }
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const first = argumentAt(node, 0);
+    const asserts = calleeIs(node.callee, ['assert']) || [...ASSERT_TRUE].some((method) => calleeIs(node.callee, ['assert', method]));
+    return asserts && first !== undefined && testsInstanceof(skipWrappers(first) as TSESTree.Expression, name, catalog);
   }
 
   function testsInstanceof(test: TSESTree.Expression, name: string, catalog: Catalog): boolean {
@@ -243,6 +340,36 @@ export function createEvidence(bc: BindingContext): Evidence {
   }
 
   return { evidenceFor, callsInto };
+}
+
+/** Matchers that assert a class: jest `toBeInstanceOf`, chai `instanceof` / `instanceOf`. */
+const INSTANCEOF_MATCHERS = new Set(['toBeInstanceOf', 'instanceof', 'instanceOf']);
+/** Matchers that assert a true value: jest `toBeTruthy()`, chai `.true`, `.ok`. */
+const TRUTHY_MATCHERS = new Set(['toBeTruthy', 'true', 'ok']);
+/** `assert.ok(x)`, chai `assert.isTrue(x)`. */
+const ASSERT_TRUE = new Set(['ok', 'isTrue', 'isOk']);
+
+function isTrueLiteral(node: TSESTree.Node | undefined): boolean {
+  return node?.type === AST_NODE_TYPES.Literal && node.value === true;
+}
+
+/** `export { helper }`, `export default helper`, `module.exports = { helper }`, `exports.helper = helper`. */
+function isExport(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  const assigned = parent?.type === AST_NODE_TYPES.Property && parent.value === identifier ? parent.parent.parent : parent;
+  if (assigned?.type !== AST_NODE_TYPES.AssignmentExpression) return false;
+  const target = assigned.left;
+  const text = target.type === AST_NODE_TYPES.MemberExpression ? baseIdentifier(target)?.name : undefined;
+  return text === 'module' || text === 'exports';
+}
+
+/** A use of a helper as a rejection handler or legacy `error` callback: the handler kind and the code it guards. */
+function handlerUse(identifier: TSESTree.Identifier): { kind: HandlerKind; guarded: TSESTree.Node } | undefined {
+  const chain = rejectionChain(identifier);
+  if (chain) return { kind: chain.method === 'catch' ? 'promise-catch' : 'promise-then', guarded: chain.promise };
+  const call = callbackOptionCall(identifier);
+  return call ? { kind: 'callback-option', guarded: call } : undefined;
 }
 
 /** `api.bkend.ai` for `https://api.bkend.ai`. */

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 
 import type { Catalog } from '../catalog/catalog.js';
 import { specifierMatches } from './packages.js';
+import { type ModuleExport, type ModuleExports, WHOLE_MODULE } from './reexports.js';
 
 export type SdkNameKind = 'default' | 'named' | 'namespace' | 'require' | 'global';
 
@@ -13,6 +14,26 @@ export interface SdkName {
   readonly module: string | undefined;
   /** For named imports and destructured requires: the exported name. */
   readonly imported: string | undefined;
+  /** For a name imported from a project module that hands the SDK on: that module's specifier (`./common-imports`). */
+  readonly through?: string;
+}
+
+/** What a relative import's module exports (`./common-imports`), when it can be read. */
+export type ModuleExportsReader = (specifier: string) => ModuleExports | undefined;
+
+/**
+ * Names by which an SDK is commonly handed on (`Parse`, `ParseError`, `DrupalError`, `CloudKit`):
+ * only imports of these names from a project's own modules are followed, so that linting a file
+ * reads no module it does not need.
+ */
+function handedOnNames(catalogs: readonly Catalog[]): Set<string> {
+  const names = new Set<string>();
+  for (const catalog of catalogs) {
+    const { constants, globals = [], constructors = [], errorTypes } = catalog.bindings;
+    if (constants) names.add(constants.import.name);
+    for (const name of [...globals, ...constructors, ...errorTypes.map((type) => type.name)]) names.add(name.slice(0, name.includes('.') ? name.indexOf('.') : undefined));
+  }
+  return names;
 }
 
 /**
@@ -20,16 +41,36 @@ export interface SdkName {
  * belong to a catalog's modules or globals. One pass over the program's top-level statements,
  * plus the global scope's unresolved references.
  */
-export function collectSdkNames(sourceCode: Readonly<TSESLint.SourceCode>, catalogs: readonly Catalog[]): Map<string, SdkName> {
+export function collectSdkNames(sourceCode: Readonly<TSESLint.SourceCode>, catalogs: readonly Catalog[], moduleExports?: ModuleExportsReader): Map<string, SdkName> {
   const names = new Map<string, SdkName>();
   const catalogOf = (specifier: string): Catalog | undefined =>
     catalogs.find((catalog) => catalog.bindings.modules.length > 0 && specifierMatches(specifier, catalog.bindings.modules));
+  let followed: Set<string> | undefined;
+  /** One level of a project module that hands the SDK on: `import { Parse } from './common-imports'`. */
+  const handedOn = (local: string, specifier: string, keys: readonly string[]): void => {
+    if (!moduleExports || !/^\.\.?(\/|$)/.test(specifier)) return;
+    followed ??= handedOnNames(catalogs);
+    if (!followed.has(local) && !keys.some((key) => followed!.has(key))) return;
+    const exports = moduleExports(specifier);
+    const found: ModuleExport | undefined = keys.map((key) => exports?.get(key)).find((value) => value !== undefined);
+    const catalog = found && catalogOf(found.module);
+    if (found && catalog) names.set(local, { catalog, kind: found.kind, module: found.module, imported: found.imported, through: specifier });
+  };
 
   for (const statement of sourceCode.ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       const catalog = catalogOf(statement.source.value);
       // `import type` brings no value: `Parse.Error.X` written through it would not compile.
-      if (!catalog || statement.importKind === 'type') continue;
+      if (statement.importKind === 'type') continue;
+      if (!catalog) {
+        for (const specifier of statement.specifiers) {
+          if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) handedOn(specifier.local.name, statement.source.value, ['default', WHOLE_MODULE]);
+          else if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind !== 'type') {
+            handedOn(specifier.local.name, statement.source.value, [specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value]);
+          }
+        }
+        continue;
+      }
       for (const specifier of statement.specifiers) {
         if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type') continue;
         const kind: SdkNameKind =
@@ -57,7 +98,17 @@ export function collectSdkNames(sourceCode: Readonly<TSESLint.SourceCode>, catal
         const required = requiredModule(declarator.init);
         if (!required) continue;
         const catalog = catalogOf(required.module);
-        if (!catalog) continue;
+        if (!catalog) {
+          if (declarator.id.type === AST_NODE_TYPES.Identifier) handedOn(declarator.id.name, required.module, [required.property ?? WHOLE_MODULE]);
+          else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && required.property === undefined) {
+            for (const property of declarator.id.properties) {
+              if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier && property.key.type === AST_NODE_TYPES.Identifier && !property.computed) {
+                handedOn(property.value.name, required.module, [property.key.name]);
+              }
+            }
+          }
+          continue;
+        }
         if (declarator.id.type === AST_NODE_TYPES.Identifier) {
           names.set(declarator.id.name, { catalog, kind: required.property ? 'named' : 'require', module: required.module, imported: required.property });
         } else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {

@@ -259,6 +259,92 @@ if (e.code === CKErrorCode.zoneBusy) {}`,
     settings: bridgeSettings,
     errors: [{ messageId: 'magicCode', data: { constant: 'CKErrorCode.zoneBusy', value: '23' } }],
   },
+  {
+    // Test assertions: the expected value meets the code as in ===.
+    code: `import Parse from 'parse';
+declare const err: Parse.Error;
+declare function expect(actual: unknown): { toBe(value: unknown): void; not: { toEqual(value: unknown): void }; toMatchObject(value: object): void };
+expect(err.code).toBe(209);
+expect(err.code).not.toEqual(119);
+expect(err).toMatchObject({ code: 100, message: 'offline' });`,
+    output: `import Parse from 'parse';
+declare const err: Parse.Error;
+declare function expect(actual: unknown): { toBe(value: unknown): void; not: { toEqual(value: unknown): void }; toMatchObject(value: object): void };
+expect(err.code).toBe(Parse.Error.INVALID_SESSION_TOKEN);
+expect(err.code).not.toEqual(Parse.Error.OPERATION_FORBIDDEN);
+expect(err).toMatchObject({ code: Parse.Error.CONNECTION_FAILED, message: 'offline' });`,
+    errors: [
+      { messageId: 'magicCode', line: 4, column: 23 },
+      { messageId: 'magicCode', line: 5, column: 30 },
+      { messageId: 'magicCode', line: 6, column: 35 },
+    ],
+  },
+  {
+    // An any error handed to a helper of the same file, from a catch around SDK calls.
+    code: `import Parse from 'parse';
+function isSignedOut(error: any): boolean {
+  return error.code === 209;
+}
+export async function load(): Promise<void> {
+  try {
+    await Parse.User.logIn('ada', 'secret');
+  } catch (e) {
+    if (isSignedOut(e)) return;
+  }
+}`,
+    output: `import Parse from 'parse';
+function isSignedOut(error: any): boolean {
+  return error.code === Parse.Error.INVALID_SESSION_TOKEN;
+}
+export async function load(): Promise<void> {
+  try {
+    await Parse.User.logIn('ada', 'secret');
+  } catch (e) {
+    if (isSignedOut(e)) return;
+  }
+}`,
+    errors: [{ messageId: 'magicCode', line: 3, column: 25 }],
+  },
+  {
+    // The helper's other caller hands it a declared Parse.Error.
+    code: `import Parse from 'parse';
+function isSignedOut(error: unknown): boolean {
+  return (error as any).code === 209;
+}
+declare const known: Parse.Error;
+export async function load(): Promise<boolean> {
+  try {
+    await Parse.User.logIn('ada', 'secret');
+    return true;
+  } catch (e) {
+    return isSignedOut(e) || isSignedOut(known);
+  }
+}`,
+    output: `import Parse from 'parse';
+function isSignedOut(error: unknown): boolean {
+  return (error as any).code === Parse.Error.INVALID_SESSION_TOKEN;
+}
+declare const known: Parse.Error;
+export async function load(): Promise<boolean> {
+  try {
+    await Parse.User.logIn('ada', 'secret');
+    return true;
+  } catch (e) {
+    return isSignedOut(e) || isSignedOut(known);
+  }
+}`,
+    errors: [{ messageId: 'magicCode', line: 3, column: 34 }],
+  },
+  {
+    // The SDK handed on by a module of the project: the fix writes the name imported here.
+    code: `import { Parse } from './sdk-reexport.js';
+declare const err: Parse.Error;
+if (err.code === 209) {}`,
+    output: `import { Parse } from './sdk-reexport.js';
+declare const err: Parse.Error;
+if (err.code === Parse.Error.INVALID_SESSION_TOKEN) {}`,
+    errors: [{ messageId: 'magicCode', line: 3, column: 18 }],
+  },
 ];
 
 const typed = typedRuleTester();
@@ -339,6 +425,29 @@ if (e.code === 23) {}`,
 import { DrupalError } from '@drupal-js-sdk/error';
 declare const e: Parse.Error | DrupalError;
 if (e.code === 209) {}`,
+    // Trap: assertions on numbers that are not codes.
+    `declare function expect(actual: unknown): { toBe(value: unknown): void };
+declare const items: string[];
+declare const res: { status: number };
+interface ApiError { code: number }
+declare const apiError: ApiError;
+expect(items.length).toBe(209);
+expect(res.status).toBe(200);
+expect(apiError.code).toBe(209);`,
+    // Trap: a helper whose parameter has a type of its own is judged by that type.
+    `import Parse from 'parse';
+interface ApiError { code: number }
+function isExpired(error: ApiError): boolean {
+  return error.code === 209;
+}
+export async function load(api: { get(): Promise<void> }): Promise<void> {
+  try {
+    await Parse.User.logIn('ada', 'secret');
+    await api.get();
+  } catch (e) {
+    isExpired(e as ApiError);
+  }
+}`,
   ],
   invalid: [
     ...typedInvalid,
@@ -553,6 +662,367 @@ async function load(api) {
 }`,
       languageOptions: { parserOptions: { sourceType: 'script' } },
       errors: [{ messageId: 'magicCode', line: 3, column: 87 }],
+    },
+  ],
+});
+
+const reexports = path.join(path.dirname(fixtureProject), 'reexports');
+/** Cases linted as a file beside the project modules in tests/fixtures/reexports. */
+const besideReexports = path.join(reexports, 'spec.js');
+
+untyped.run('no-magic-error-codes (untyped): test assertions', rule, {
+  valid: [
+    // Traps: numbers that are not codes, in a file that uses Parse.
+    `import Parse from 'parse/node';
+it('counts', async () => {
+  const items = await new Parse.Query('Item').find();
+  const res = await fetch('https://example.com');
+  const x = items.length;
+  expect(items.length).toBe(209);
+  expect(res.status).toBe(200);
+  assert.equal(x, 101);
+});`,
+    // Trap: an error from code that never calls the SDK.
+    `import Parse from 'parse/node';
+it('fails', async () => {
+  try { await db.insertOne({}); } catch (e) { expect(e.code).toBe(11000); assert.equal(e.code, 209); }
+});`,
+    // Constants are what the rule asks for.
+    `Parse.Cloud.run('hello').catch((error) => expect(error.code).toEqual(Parse.Error.SCRIPT_FAILED));`,
+    // A negated class assertion does not bind the error.
+    `it('logs', () => {
+  const error = log[2].error;
+  expect(error instanceof Parse.Error).not.toBeTruthy();
+  expect(error.code).toBe(209);
+});`,
+    // Matchers replaced through settings: toBe is no longer read.
+    {
+      code: `Parse.Cloud.run('hello').catch((error) => expect(error.code).toBe(209));`,
+      settings: { 'error-codes': { assertions: { matchers: ['shouldEqual'] } } },
+    },
+  ],
+  invalid: [
+    {
+      // jest / jasmine matchers, in a rejection handler and a catch around SDK calls.
+      code: `it('runs', async () => {
+  await Parse.Cloud.run('hello').then(fail, (error) => {
+    expect(error.code).toBe(209);
+    expect(error.code).toStrictEqual(119);
+    expect(error.code).not.toEqual(100);
+  });
+  try {
+    await new Parse.Query('Post').get('x');
+  } catch (e) {
+    expect(e.code).toEqual(209);
+  }
+});`,
+      output: `it('runs', async () => {
+  await Parse.Cloud.run('hello').then(fail, (error) => {
+    expect(error.code).toBe(Parse.Error.INVALID_SESSION_TOKEN);
+    expect(error.code).toStrictEqual(Parse.Error.OPERATION_FORBIDDEN);
+    expect(error.code).not.toEqual(Parse.Error.CONNECTION_FAILED);
+  });
+  try {
+    await new Parse.Query('Post').get('x');
+  } catch (e) {
+    expect(e.code).toEqual(Parse.Error.INVALID_SESSION_TOKEN);
+  }
+});`,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [
+        { messageId: 'magicCode', line: 3, column: 29 },
+        { messageId: 'magicCode', line: 4, column: 38 },
+        { messageId: 'magicCode', line: 5, column: 36 },
+        { messageId: 'magicCode', line: 10, column: 28 },
+      ],
+    },
+    {
+      // 141 has several documented meanings: a suggestion, as everywhere.
+      code: `Parse.Cloud.run('hello').catch((error) => expect(error.code).toEqual(141));`,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [
+        {
+          messageId: 'ambiguousCode',
+          line: 1,
+          column: 70,
+          suggestions: [
+            {
+              messageId: 'useConstant',
+              data: {
+                value: '141',
+                constant: 'Parse.Error.SCRIPT_FAILED',
+                note: ", the SDK's name for it (also documented as FunctionNotFound, JobNotFound and SuccessErrorNotCalled, …)",
+              },
+              output: `Parse.Cloud.run('hello').catch((error) => expect(error.code).toEqual(Parse.Error.SCRIPT_FAILED));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // chai: expect chains and assert; node:assert, in either argument order.
+      code: `const Parse = require('parse/node');
+const { expect, assert } = require('chai');
+const { strictEqual } = require('node:assert');
+it('fails', async () => {
+  try {
+    await Parse.User.logIn('ada', 'pw');
+  } catch (e) {
+    expect(e.code).to.equal(209);
+    expect(e.code).to.eq(119);
+    expect(e.code).to.be.equal(100);
+    assert.equal(e.code, 209);
+    assert.strictEqual(119, e.code);
+    strictEqual(e.code, 100);
+  }
+});`,
+      output: `const Parse = require('parse/node');
+const { expect, assert } = require('chai');
+const { strictEqual } = require('node:assert');
+it('fails', async () => {
+  try {
+    await Parse.User.logIn('ada', 'pw');
+  } catch (e) {
+    expect(e.code).to.equal(Parse.Error.INVALID_SESSION_TOKEN);
+    expect(e.code).to.eq(Parse.Error.OPERATION_FORBIDDEN);
+    expect(e.code).to.be.equal(Parse.Error.CONNECTION_FAILED);
+    assert.equal(e.code, Parse.Error.INVALID_SESSION_TOKEN);
+    assert.strictEqual(Parse.Error.OPERATION_FORBIDDEN, e.code);
+    strictEqual(e.code, Parse.Error.CONNECTION_FAILED);
+  }
+});`,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [
+        { messageId: 'magicCode', line: 8, column: 29 },
+        { messageId: 'magicCode', line: 9, column: 26 },
+        { messageId: 'magicCode', line: 10, column: 32 },
+        { messageId: 'magicCode', line: 11, column: 26 },
+        { messageId: 'magicCode', line: 12, column: 24 },
+        { messageId: 'magicCode', line: 13, column: 25 },
+      ],
+    },
+    {
+      // An error compared with an object or a property path.
+      code: `new Parse.Query('Post').find().catch((err) => {
+  expect(err).toEqual({ code: 209, message: 'expired' });
+  expect(err).toMatchObject({ code: 119 });
+  expect(err).toHaveProperty('code', 100);
+  expect(err).to.have.property('code', 209);
+  assert.deepEqual(err, { code: 119 });
+});`,
+      output: `new Parse.Query('Post').find().catch((err) => {
+  expect(err).toEqual({ code: Parse.Error.INVALID_SESSION_TOKEN, message: 'expired' });
+  expect(err).toMatchObject({ code: Parse.Error.OPERATION_FORBIDDEN });
+  expect(err).toHaveProperty('code', Parse.Error.CONNECTION_FAILED);
+  expect(err).to.have.property('code', Parse.Error.INVALID_SESSION_TOKEN);
+  assert.deepEqual(err, { code: Parse.Error.OPERATION_FORBIDDEN });
+});`,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [
+        { messageId: 'magicCode', line: 2, column: 31 },
+        { messageId: 'magicCode', line: 3, column: 37 },
+        { messageId: 'magicCode', line: 4, column: 38 },
+        { messageId: 'magicCode', line: 5, column: 40 },
+        { messageId: 'magicCode', line: 6, column: 33 },
+      ],
+    },
+    {
+      // An error that a test asserts to be a Parse.Error, then reads the code of.
+      code: `it('logs', () => {
+  const error = log[2].error;
+  expect(error instanceof Parse.Error).toBeTruthy();
+  expect(error.code).toBe(209);
+  const other = log[3].error;
+  assert.ok(other instanceof Parse.Error);
+  expect(other.code).toBe(119);
+  const third = log[4].error;
+  expect(third).toBeInstanceOf(Parse.Error);
+  expect(third.code).toBe(100);
+});`,
+      output: `it('logs', () => {
+  const error = log[2].error;
+  expect(error instanceof Parse.Error).toBeTruthy();
+  expect(error.code).toBe(Parse.Error.INVALID_SESSION_TOKEN);
+  const other = log[3].error;
+  assert.ok(other instanceof Parse.Error);
+  expect(other.code).toBe(Parse.Error.OPERATION_FORBIDDEN);
+  const third = log[4].error;
+  expect(third).toBeInstanceOf(Parse.Error);
+  expect(third.code).toBe(Parse.Error.CONNECTION_FAILED);
+});`,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [
+        { messageId: 'magicCode', line: 4, column: 27 },
+        { messageId: 'magicCode', line: 7, column: 27 },
+        { messageId: 'magicCode', line: 10, column: 27 },
+      ],
+    },
+    {
+      // Matcher names from settings.
+      code: `Parse.Cloud.run('hello').catch((error) => expect(error.code).shouldEqual(209));`,
+      output: `Parse.Cloud.run('hello').catch((error) => expect(error.code).shouldEqual(Parse.Error.INVALID_SESSION_TOKEN));`,
+      settings: { 'error-codes': { assertions: { matchers: ['shouldEqual'] } } },
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [{ messageId: 'magicCode', line: 1, column: 74 }],
+    },
+  ],
+});
+
+untyped.run('no-magic-error-codes (untyped): errors handed to a helper', rule, {
+  valid: [
+    // Trap: one caller hands the helper an error that is not the SDK's.
+    `import Parse from 'parse/node';
+function handleParseError(error) {
+  if (error.code === 209) logOut();
+}
+async function a() {
+  try { await Parse.User.logIn('ada', 'pw'); } catch (e) { handleParseError(e); }
+}
+async function b() {
+  try { await db.insertOne({}); } catch (e) { handleParseError(e); }
+}`,
+    // Trap: a helper nobody in the file calls.
+    `import Parse from 'parse/node';
+export function handleParseError(error) {
+  if (error.code === 209) logOut();
+}`,
+    // Trap: a helper also handed to code that is not a handler.
+    `import Parse from 'parse/node';
+function handleParseError(error) {
+  if (error.code === 209) logOut();
+}
+new Parse.Query('Post').find().catch((e) => handleParseError(e));
+errors.forEach(handleParseError);`,
+    // Only one hop: a helper called from another helper.
+    `import Parse from 'parse/node';
+function inner(error) {
+  if (error.code === 209) logOut();
+}
+function outer(error) {
+  inner(error);
+}
+new Parse.Query('Post').find().catch((e) => outer(e));`,
+  ],
+  invalid: [
+    {
+      // Called from catches around SDK calls and passed as a rejection handler; also exported.
+      code: `import Parse from 'parse/node';
+export function handleParseError(error) {
+  switch (error.code) {
+    case 209:
+      return logOut();
+    case 119:
+      return deny();
+    default:
+      throw error;
+  }
+}
+async function load() {
+  try { await new Parse.Query('Post').find(); } catch (e) { handleParseError(e); }
+  await Parse.User.logIn('ada', 'pw').catch(handleParseError);
+  await Parse.Cloud.run('x').catch((e) => handleParseError(e));
+}`,
+      output: `import Parse from 'parse/node';
+export function handleParseError(error) {
+  switch (error.code) {
+    case Parse.Error.INVALID_SESSION_TOKEN:
+      return logOut();
+    case Parse.Error.OPERATION_FORBIDDEN:
+      return deny();
+    default:
+      throw error;
+  }
+}
+async function load() {
+  try { await new Parse.Query('Post').find(); } catch (e) { handleParseError(e); }
+  await Parse.User.logIn('ada', 'pw').catch(handleParseError);
+  await Parse.Cloud.run('x').catch((e) => handleParseError(e));
+}`,
+      errors: [
+        { messageId: 'magicCode', line: 4, column: 10 },
+        { messageId: 'magicCode', line: 6, column: 10 },
+      ],
+    },
+    {
+      // An arrow helper, the error as its second parameter, an instanceof-narrowed argument.
+      code: `const Parse = require('parse/node');
+const report = (context, err) => err.code === 209;
+function check(value) {
+  if (value instanceof Parse.Error) report('check', value);
+}`,
+      output: `const Parse = require('parse/node');
+const report = (context, err) => err.code === Parse.Error.INVALID_SESSION_TOKEN;
+function check(value) {
+  if (value instanceof Parse.Error) report('check', value);
+}`,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [{ messageId: 'magicCode', line: 2, column: 47 }],
+    },
+  ],
+});
+
+untyped.run('no-magic-error-codes (untyped): import shapes and project modules', rule, {
+  valid: [
+    // Trap: a project module's own Parse that is not the SDK.
+    {
+      code: `import { Parse } from './not-sdk.js';
+try { Parse.run(); } catch (e) { if (e.code === 209) {} }`,
+      filename: besideReexports,
+    },
+    // Only one level of handing on is followed.
+    {
+      code: `import { Parse } from './two-levels.js';
+try { Parse.run(); } catch (e) { if (e.code === 209) {} }`,
+      filename: besideReexports,
+    },
+  ],
+  invalid: [
+    // Every shape of import or require that holds the SDK object gets the fix.
+    ...[
+      `import { Parse } from 'parse/node';`,
+      `import { default as Parse } from 'parse';`,
+      `import * as Parse from 'parse/node';`,
+      `const Parse = require('parse/node').Parse;`,
+      `const { Parse } = require('parse/node');`,
+      `const Parse = require('parse/react-native');`,
+    ].map((importText) => ({
+      code: `${importText}
+new Parse.Query('Post').find().catch((e) => e.code === 209);`,
+      output: `${importText}
+new Parse.Query('Post').find().catch((e) => e.code === Parse.Error.INVALID_SESSION_TOKEN);`,
+      languageOptions: { parserOptions: { sourceType: importText.startsWith('import') ? ('module' as const) : ('script' as const) } },
+      errors: [{ messageId: 'magicCode' as const, line: 2, column: 56 }],
+    })),
+    {
+      // A namespace read only through \`default\`: Node's own namespace of the SDK has no Error.
+      code: `import * as Parse from 'parse/node';
+Parse.default.User.logIn('ada', 'pw').catch((e) => e.code === 209);`,
+      errors: [{ messageId: 'magicCode', line: 2, column: 63, suggestions: [] }],
+    },
+    {
+      // A module inside the SDK package is not its entry point: no fix.
+      code: `const RESTController = require('parse/lib/node/RESTController');
+RESTController.request('GET', 'health').catch((e) => e.code === 209);`,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [{ messageId: 'magicCode', line: 2, column: 65, suggestions: [] }],
+    },
+    // The SDK handed on by a project module, in each form.
+    ...[`import { Parse } from './common-imports.js';`, `import Parse from './sdk-default.js';`].map((importText) => ({
+      code: `${importText}
+new Parse.Query('Post').find().catch((e) => e.code === 209);`,
+      output: `${importText}
+new Parse.Query('Post').find().catch((e) => e.code === Parse.Error.INVALID_SESSION_TOKEN);`,
+      filename: besideReexports,
+      errors: [{ messageId: 'magicCode' as const, line: 2, column: 56 }],
+    })),
+    {
+      code: `const { Parse } = require('./common-require.js');
+new Parse.Query('Post').find().catch((e) => e.code === 209);`,
+      output: `const { Parse } = require('./common-require.js');
+new Parse.Query('Post').find().catch((e) => e.code === Parse.Error.INVALID_SESSION_TOKEN);`,
+      filename: besideReexports,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [{ messageId: 'magicCode', line: 2, column: 56 }],
     },
   ],
 });

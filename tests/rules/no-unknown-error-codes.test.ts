@@ -1,5 +1,7 @@
+import path from 'node:path';
+
 import rule from '../../rules/no-unknown-error-codes.js';
-import { typedRuleTester, untypedRuleTester } from '../rule-tester.js';
+import { fixtureProject, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 
 const PARSE_RANGE_HINT = ' Parse reserves 9000-9999 for application-defined codes; list other codes of your own in `allow`.';
 
@@ -267,6 +269,27 @@ if (body.error.code === 'auth/access-token-expired') {}`,
 if (res.status === 299) {}`,
       errors: [{ messageId: 'unknownCode', line: 2, column: 20, data: { value: '299', catalog: 'an HTTP status codes', hint: '' } }],
     },
+      {
+      // A test that expects a code the SDK never sends, and an any error handed to a helper.
+      code: `import Parse from 'parse';
+declare function expect(actual: unknown): { toBe(value: unknown): void };
+function isLocked(error: any): boolean {
+  return error.code === 212;
+}
+export async function signIn(): Promise<void> {
+  try {
+    await Parse.User.logIn('ada', 'secret');
+  } catch (e) {
+    expect(isLocked(e)).toBe(true);
+    expect((e as Parse.Error).code).toBe(210 + 2);
+    expect((e as Parse.Error).code).toBe(2120);
+  }
+}`,
+      errors: [
+        { messageId: 'unknownCode', line: 4, column: 25, data: { value: '212', catalog: 'a Parse', hint: PARSE_RANGE_HINT } },
+        { messageId: 'unknownCode', line: 12, column: 42, data: { value: '2120', catalog: 'a Parse', hint: PARSE_RANGE_HINT } },
+      ],
+    },
   ],
 });
 
@@ -286,8 +309,44 @@ try { await db.insert(); } catch (e) { if (e.code === 251) {} }`,
     // bkend body in a file that does not call the bkend API.
     `const body = await res.json();
 if (body.error === 'THROTTLE') {}`,
+    // Trap: assertions on values that are not codes.
+    `import Parse from 'parse/node';
+it('counts', async () => {
+  const items = await new Parse.Query('Item').find();
+  expect(items.length).toBe(212);
+  assert.equal(items.length, 4242);
+});`,
+    // A known code in an expected object.
+    `new Parse.Query('Post').find().catch((err) => expect(err).toEqual({ code: 101 }));`,
   ],
   invalid: [
+    {
+      // Test assertions: a code Parse does not have, in each assertion shape.
+      code: `it('fails', async () => {
+  try {
+    await Parse.User.logIn('ada', 'pw');
+  } catch (e) {
+    expect(e.code).toBe(212);
+    expect(e.code).to.equal(4242);
+    assert.strictEqual(e.code, 213);
+    expect(e).toEqual({ code: 214 });
+  }
+});`,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [
+        { messageId: 'unknownCode', line: 5, column: 25, data: { value: '212', catalog: 'a Parse', hint: PARSE_RANGE_HINT } },
+        { messageId: 'unknownCode', line: 6, column: 29, data: { value: '4242', catalog: 'a Parse', hint: PARSE_RANGE_HINT } },
+        { messageId: 'unknownCode', line: 7, column: 32, data: { value: '213', catalog: 'a Parse', hint: PARSE_RANGE_HINT } },
+        { messageId: 'unknownCode', line: 8, column: 31, data: { value: '214', catalog: 'a Parse', hint: PARSE_RANGE_HINT } },
+      ],
+    },
+    {
+      // A constant the SDK lacks, through the SDK as a project module hands it on.
+      code: `import { Parse } from './common-imports.js';
+export const expired = (e) => e.code === Parse.Error.INVALID_PASSWORD;`,
+      filename: path.join(path.dirname(fixtureProject), 'reexports', 'spec.js'),
+      errors: [{ messageId: 'unknownConstant', line: 2, column: 42, suggestions: [] }],
+    },
     {
       // CloudKit JS without types: the global CloudKit in a browser script.
       code: `CloudKit.getDefaultContainer().privateCloudDatabase.fetchRecords(['a']).catch((e) => e.ckErrorCode === 'THROTLED');`,
