@@ -12,7 +12,7 @@ import { getFileAnalysis } from '../src/analysis/file-analysis.js';
 import { type Handler, waitedOn } from '../src/analysis/handlers.js';
 import { endsInReturn, type Outcome, outcomeOf } from '../src/analysis/outcome.js';
 import { memberName, skipWrappers } from '../src/binding/accessors.js';
-import { baseIdentifier, constInitOf, type FunctionNode, functionOf, isFunction } from '../src/binding/ast.js';
+import { baseIdentifier, constInitOf, type FunctionNode, functionOf, isFunction, walk } from '../src/binding/ast.js';
 import { constituents } from '../src/binding/type-match.js';
 import type { ResolvedSettings } from '../src/settings.js';
 import { createRule } from '../src/create-rule.js';
@@ -46,7 +46,7 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow error handlers around SDK calls that swallow the codes which demand action',
-      recommended: 'recommended',
+      recommended: 'strict',
     },
     defaultOptions: [defaultOption],
     schema: [
@@ -208,6 +208,8 @@ export default createRule<Options, MessageIds>({
       if (!handler.body && !(handler.reference && referenceSwallows(handler.reference))) return;
       const names = errorNames(handler.param);
       if (handler.body && !finallyReturns(handler) && outcome(handler.body, names).propagates) return;
+      // A test that expects the failure observes it: `catch (e) { expect(e.code).toBe(209) }`, `done()`.
+      if (handler.body && callsAnObserver(sourceCode, handler.body)) return;
       const swallowed: CodeEntry[] = [];
       for (const catalog of catalogs) {
         const handled = handler.body ? handledCodes(handler, handler.body, catalog, names) : { codes: new Set<CodeValue>(), rest: false };
@@ -340,4 +342,22 @@ function whenFalse(test: TSESTree.IfStatement | TSESTree.ConditionalExpression):
   const container = test.parent;
   const siblings = container?.type === AST_NODE_TYPES.BlockStatement ? container.body : container?.type === AST_NODE_TYPES.SwitchCase ? container.consequent : undefined;
   return siblings?.slice(siblings.indexOf(test as TSESTree.IfStatement) + 1);
+}
+
+/** Test functions whose call in a handler means the failure is expected and checked. */
+const OBSERVERS = new Set(['expect', 'assert', 'fail', 'done', 'ok', 'jfail', 'should']);
+
+/** Whether a handler calls a test assertion or completion (`expect(…)`, `assert.equal(…)`, `done()`, `done.fail(…)`). */
+function callsAnObserver(sourceCode: Readonly<TSESLint.SourceCode>, body: TSESTree.Node): boolean {
+  let found = false;
+  walk(sourceCode, body, (node) => {
+    if (found) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    let callee: TSESTree.Node = node.callee;
+    while (callee.type === AST_NODE_TYPES.MemberExpression || callee.type === AST_NODE_TYPES.CallExpression) {
+      callee = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee.callee;
+    }
+    found = callee.type === AST_NODE_TYPES.Identifier && OBSERVERS.has(callee.name);
+  });
+  return found;
 }

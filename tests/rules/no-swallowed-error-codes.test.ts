@@ -836,6 +836,20 @@ const untyped = untypedRuleTester();
 
 untyped.run('no-swallowed-error-codes (untyped)', rule, {
   valid: [
+    // A test expects the failure and checks it: the handler observes the error.
+    `import Parse from 'parse';
+it('rejects an expired session', async () => {
+  try {
+    await Parse.User.become('r:expired');
+    fail('should have thrown');
+  } catch (e) {
+    expect(e.code).toBe(Parse.Error.INVALID_SESSION_TOKEN);
+  }
+});`,
+    `import Parse from 'parse';
+it('rejects an expired session', (done) => {
+  Parse.User.become('r:expired').then(() => done.fail('resolved'), () => done());
+});`,
     // Rethrows every code but 209, which signs the user out.
     `import Parse from 'parse';
 export async function load() {
