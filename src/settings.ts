@@ -49,7 +49,7 @@ export interface ResolvedAssertions {
   readonly functions: readonly (readonly string[])[];
 }
 
-export const DEFAULT_ASSERTIONS: Readonly<Required<AssertionSettings>> = {
+const DEFAULT_ASSERTIONS: Readonly<Required<AssertionSettings>> = {
   expect: ['expect'],
   matchers: ['toBe', 'toEqual', 'toStrictEqual', 'toMatchObject', 'equal', 'equals', 'eq', 'eql', 'eqls'],
   propertyMatchers: ['toHaveProperty', 'property', 'ownProperty', 'haveOwnProperty'],
