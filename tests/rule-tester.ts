@@ -9,6 +9,10 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 import { afterAll, describe, it } from 'vitest';
 
+import { typedParserOptions } from './typed-parser-options.js';
+
+export { typedParserOptions };
+
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
 RuleTester.it = it;
@@ -19,7 +23,7 @@ export const fixtureProject = path.join(path.dirname(fileURLToPath(import.meta.u
 export function typedRuleTester(settings?: Record<string, unknown>): RuleTester {
   return new RuleTester({
     languageOptions: {
-      parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixtureProject },
+      parserOptions: typedParserOptions(fixtureProject),
     },
     ...(settings ? { settings } : {}),
   });

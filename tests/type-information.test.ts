@@ -11,7 +11,7 @@ import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../src/index.js';
-import { fixtureProject } from './rule-tester.js';
+import { fixtureProject, typedParserOptions } from './rule-tester.js';
 
 const jsCode = `Parse.Cloud.define('hello', async () => {
   try { await new Parse.Query('Thing').first(); } catch (e) { if (e.code === 101) return null; throw e; }
@@ -23,7 +23,7 @@ export function expired(err: Parse.Error): boolean {
 }`;
 const tsFile = path.join(fixtureProject, 'file.ts');
 const jsFile = path.join(fixtureProject, 'cloud', 'main.js');
-const typed = { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser, parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixtureProject } } };
+const typed = { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser, parserOptions: typedParserOptions(fixtureProject) } };
 const syntaxOnly = { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } };
 const disableForJs = defineConfig({ files: ['**/*.js'], extends: [plugin.configs['disable-type-checked']] });
 const message = `eslint-plugin-error-codes: cloud/main.js has no TypeScript program, which the type-checked configs (recommended-type-checked, strict, all) need. Set languageOptions.parserOptions.projectService: true`;

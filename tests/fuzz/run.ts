@@ -15,6 +15,7 @@ import { type ESLint, Linter } from 'eslint';
 import * as espree from 'espree';
 
 import plugin from '../../src/index.js';
+import { typedParserOptions } from '../typed-parser-options.js';
 import { type FuzzProgram, generateProgram, type Lang, type SourceType } from './generate.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -166,7 +167,7 @@ function languageOptions(mode: Mode, sourceType: SourceType): Linter.LanguageOpt
         parser: tsParser as unknown as Linter.Parser,
         ecmaVersion: 'latest',
         sourceType,
-        parserOptions: { ecmaVersion: 'latest', sourceType, project: './tsconfig.fuzz.json', tsconfigRootDir: fixtureProject },
+        parserOptions: { ecmaVersion: 'latest', sourceType, ...typedParserOptions(fixtureProject, './tsconfig.fuzz.json') },
       };
   }
 }

@@ -6,7 +6,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import rule, { type MessageIds, type Options } from '../../rules/exhaustive-error-codes.js';
-import { bridgeSettings, fixtureProject, syntaxOnlyRuleTester, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
+import { bridgeSettings, fixtureProject, syntaxOnlyRuleTester, typedParserOptions, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 import { typeErrors } from '../type-errors.js';
 
 /** The 16 codes the CloudKit JS server sends (`serverErrorCode`). */
@@ -2215,7 +2215,7 @@ function typedMessages(code: string, options: Options[0] = {}): string[] {
   const config: Linter.Config[] = [
     {
       files: ['**/*.ts'],
-      languageOptions: { parser: tsParser, parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixtureProject } },
+      languageOptions: { parser: tsParser, parserOptions: typedParserOptions(fixtureProject) },
       plugins: { 'error-codes': { rules: { 'exhaustive-error-codes': rule as never } } },
       rules: { 'error-codes/exhaustive-error-codes': ['error', options] },
     },

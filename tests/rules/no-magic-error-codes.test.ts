@@ -4,7 +4,7 @@ import { type InvalidTestCase, RuleTester } from '@typescript-eslint/rule-tester
 import { describe, expect, it } from 'vitest';
 
 import rule, { type MessageIds, type Options } from '../../rules/no-magic-error-codes.js';
-import { bridgeSettings, fixtureProject, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
+import { bridgeSettings, fixtureProject, typedParserOptions, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 import { typeErrors } from '../type-errors.js';
 
 /** Typed invalid cases whose fixed output must type-check. */
@@ -1029,7 +1029,7 @@ new Parse.Query('Post').find().catch((e) => e.code === Parse.Error.INVALID_SESSI
 
 describe('the import a suggestion adds', () => {
   const nodeProject = path.join(path.dirname(fixtureProject), 'node-project');
-  const tester = new RuleTester({ languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: nodeProject } } });
+  const tester = new RuleTester({ languageOptions: { parserOptions: typedParserOptions(nodeProject) } });
   tester.run('no-magic-error-codes', rule, {
     valid: [],
     invalid: [
