@@ -1,6 +1,6 @@
 /**
- * One analysis per file, shared by every rule: the binder, the code sites, the handlers and the
- * dispatches. Cached by the file's `SourceCode` in a WeakMap, each part computed on first use, so
+ * One analysis per file, shared by every rule: the binder, the code sites, the handlers, the
+ * dispatches and the branches taken for codes, and the CloudKit JS batch responses. Cached by the file's `SourceCode` in a WeakMap, each part computed on first use, so
  * turning on more rules adds no binding work and nothing outlives the file.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -9,9 +9,12 @@ import type { Catalog } from '../catalog/catalog.js';
 import { type Binder, createFileBinder } from '../binding/binder.js';
 import { createBindingContext, type RuleContext } from '../binding/context.js';
 import type { BindingVia } from '../binding/evidence.js';
+import { type ParseBatchMethod, parseBatchMethodsIn } from './batch-calls.js';
+import { type CodeBranch, findCodeBranches } from './code-branches.js';
 import { type CodeSite, collectCodeSites } from './code-sites.js';
 import { type Dispatch, findDispatches } from './dispatch.js';
 import { findHandlers, type Handler } from './handlers.js';
+import { findResponses, type Responses } from './responses.js';
 
 export interface FileAnalysis {
   readonly binder: Binder;
@@ -25,6 +28,12 @@ export interface FileAnalysis {
   guardedCatalogs(handler: Handler): ReadonlyMap<Catalog, BindingVia>;
   /** The code sites inside a node (a handler's body, a branch). */
   sitesWithin(node: TSESTree.Node): readonly CodeSite[];
+  /** Every branch taken for particular codes (dispatch branches and lone `if`s), in source order. */
+  codeBranches(): readonly CodeBranch[];
+  /** CloudKit JS batch responses: where each request's response goes and what is read from it. */
+  responses(): Responses;
+  /** The Parse batch methods (`saveAll`, `destroyAll`) a handler's guarded code calls. */
+  parseBatchMethods(handler: Handler): ReadonlySet<ParseBatchMethod>;
 }
 
 const analyses = new WeakMap<Readonly<TSESLint.SourceCode>, FileAnalysis>();
@@ -44,13 +53,27 @@ function createFileAnalysis(binder: Binder): FileAnalysis {
   let sites: CodeSite[] | undefined;
   let handlers: Handler[] | undefined;
   let dispatches: Dispatch[] | undefined;
+  let branches: CodeBranch[] | undefined;
+  let responses: Responses | undefined;
+  const batchMethods = new Map<TSESTree.Node, ReadonlySet<ParseBatchMethod>>();
   const codeSites = (): CodeSite[] => (sites ??= collectCodeSites(sourceCode, binder));
+  const allDispatches = (): Dispatch[] => (dispatches ??= findDispatches(sourceCode, codeSites()));
   return {
     binder,
     codeSites,
     handlers: () => (handlers ??= findHandlers(sourceCode)),
-    dispatches: () => (dispatches ??= findDispatches(sourceCode, codeSites())),
+    dispatches: allDispatches,
     guardedCatalogs: (handler) => binder.evidence.callsInto(handler.guarded),
     sitesWithin: (node) => codeSites().filter((site) => site.node.range[0] >= node.range[0] && site.node.range[1] <= node.range[1]),
+    codeBranches: () => (branches ??= findCodeBranches(codeSites(), allDispatches())),
+    responses: () => (responses ??= findResponses(binder.context)),
+    parseBatchMethods(handler) {
+      let methods = batchMethods.get(handler.guarded);
+      if (!methods) {
+        methods = parseBatchMethodsIn(binder.context, handler.guarded);
+        batchMethods.set(handler.guarded, methods);
+      }
+      return methods;
+    },
   };
 }
