@@ -2,6 +2,7 @@ import exhaustiveErrorCodes from '../rules/exhaustive-error-codes.js';
 import noMagicErrorCodes from '../rules/no-magic-error-codes.js';
 import noSwallowedErrorCodes from '../rules/no-swallowed-error-codes.js';
 import noUnknownErrorCodes from '../rules/no-unknown-error-codes.js';
+import requirePartialFailureCheck from '../rules/require-partial-failure-check.js';
 
 import { createConfigs, type ErrorCodesConfigs } from './configs.js';
 import { PLUGIN_NAME, PLUGIN_NAMESPACE, PLUGIN_VERSION } from './meta.js';
@@ -14,6 +15,7 @@ export const rules = {
   'no-magic-error-codes': noMagicErrorCodes,
   'no-swallowed-error-codes': noSwallowedErrorCodes,
   'no-unknown-error-codes': noUnknownErrorCodes,
+  'require-partial-failure-check': requirePartialFailureCheck,
 };
 
 /** A listener of any node type; declared as a method, so that listeners of specific nodes fit it. */

@@ -199,6 +199,8 @@ export function findResponses(bc: BindingContext): Responses {
     function binding(target: TSESTree.Node, shape: Shape): void {
       switch (target.type) {
         case AST_NODE_TYPES.Identifier: {
+          // `export const last = await db.fetchRecords(…)`: for the importers.
+          if (target.parent.type === AST_NODE_TYPES.VariableDeclarator && target.parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) use('passed', target);
           const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
           const reads = (variable?.references ?? []).filter((reference) => reference.isRead() && reference.identifier !== target);
           if (reads.length === 0) use('dropped', target);

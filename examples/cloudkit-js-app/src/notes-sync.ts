@@ -32,7 +32,7 @@ export async function saveNotes(notes: Note[]): Promise<{ saved: string[]; faile
     if (!note) continue;
     if (error.ckErrorCode === CloudKit.CKError.CONFLICT) {
       const latest = await db.fetchRecords([note.recordName]);
-      const tag = latest.records[0]?.recordChangeTag;
+      const tag = latest.hasErrors ? undefined : latest.records[0]?.recordChangeTag;
       const retry = tag ? await db.saveRecords([toRecord({ ...note, recordChangeTag: tag })]) : undefined;
       if (retry && !retry.hasErrors) saved.push(note.recordName);
       else failed.push(note.recordName);
