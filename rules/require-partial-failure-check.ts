@@ -83,8 +83,8 @@ export default createRule<Options, MessageIds>({
       aggregateUnread: 'This branch for {{code}} never reads the per-item errors (`{{items}}`): decide per item, or pass the error on.',
       siblingActedOn: "This branch {{action}} {{code}}, which only says that another item of the atomic batch failed: find that item's error and act on it.",
       saveAllAggregate:
-        "`saveAll()` never rejects with {{code}}: it rejects with the first failed item's error, or with an array of errors when the request fails; test `Array.isArray({{error}})` for that.",
-      saveAllArray: '`saveAll()` rejects with an array of errors when the whole request fails, and `{{error}}.code` is undefined then: test `Array.isArray({{error}})` before reading the code.',
+        "`saveAll()` never rejects with {{code}}: it rejects with the failed item's own error, or with an array of errors when the request fails; test `Array.isArray({{error}})`.",
+      saveAllArray: '`saveAll()` rejects with an array of errors when the request itself fails, so {{code}} never reaches `{{error}}.code`: test `Array.isArray({{error}})` first.',
       forInErrors: '`for…in` walks the indexes of `{{errors}}`, not its errors: use `for…of`.',
       useForOf: 'Iterate with `for…of`.',
     },
@@ -164,15 +164,16 @@ export default createRule<Options, MessageIds>({
       } else {
         const result = outcome(branch);
         if (HANDS_ON.some((effect) => result.effects.has(effect))) return;
-        if (result.logOnly || result.effects.has('throw-new') || returnsMessage(sourceCode, branch.body)) action = 'reports';
+        if (result.logOnly || result.effects.has('throw-new') || showsMessage(sourceCode, branch.body, errorName(branch))) action = 'reports';
       }
       if (action) context.report({ node: branch.test, messageId: 'siblingActedOn', data: { action, code: codeLabel(branch.binding.catalog, entry) } });
     }
 
     /**
-     * Handlers around `saveAll()`: it never builds AGGREGATE_ERROR (only `destroyAll` does), and a
-     * failed request rejects with an array of errors whose `code` is undefined. Returns the code
-     * sites it reported, so that a branch is not reported twice.
+     * Handlers around `saveAll()`: it never builds AGGREGATE_ERROR (only `destroyAll` does), and
+     * when the request itself fails it rejects with an array of errors, so the codes of a failed
+     * request (those worth a retry or a new sign-in) never reach `err.code`. Returns the
+     * AGGREGATE_ERROR site it reported, so that its branch is not reported twice.
      */
     function checkSaveAll(handler: Handler): TSESTree.Node | undefined {
       if (!handler.body || handler.param?.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -192,7 +193,15 @@ export default createRule<Options, MessageIds>({
         context.report({ node: aggregate.node, messageId: 'saveAllAggregate', data: { code: codeLabel(aggregate.binding.catalog, entry), error } });
         return aggregate.node;
       }
-      if (!testsIsArray(handler.body, error)) context.report({ node: sites[0]!.code, messageId: 'saveAllArray', data: { error } });
+      if (testsIsArray(handler.body, error)) return undefined;
+      for (const site of sites) {
+        const value = siteValue(site);
+        const entry = value === undefined ? undefined : binder.entryFor(site.binding, value);
+        if (entry && entry.retry !== 'never') {
+          context.report({ node: site.node, messageId: 'saveAllArray', data: { code: codeLabel(site.binding.catalog, entry), error } });
+          break;
+        }
+      }
       return undefined;
     }
 
@@ -290,12 +299,25 @@ function calleeName(call: TSESTree.CallExpression): TSESTree.Node {
   return callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : call;
 }
 
-/** `return 'Could not save'` (or a template): a message for the user. */
-function returnsMessage(sourceCode: Readonly<TSESLint.SourceCode>, body: readonly TSESTree.Node[]): boolean {
+/** Members that hold an error's text. */
+const MESSAGE_MEMBERS: ReadonlySet<string> = new Set(['message', 'reason']);
+
+/**
+ * A message for the user: `return 'Could not save'` (or a template), or the error's own text
+ * passed to a call (`show(error.reason)`).
+ */
+function showsMessage(sourceCode: Readonly<TSESLint.SourceCode>, body: readonly TSESTree.Node[], error: string | undefined): boolean {
   return ownNodes(sourceCode, body).some((node) => {
-    if (node.type !== AST_NODE_TYPES.ReturnStatement || !node.argument) return false;
-    const argument = skipWrappers(node.argument);
-    return argument.type === AST_NODE_TYPES.TemplateLiteral || (argument.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string');
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) {
+      const argument = skipWrappers(node.argument);
+      return argument.type === AST_NODE_TYPES.TemplateLiteral || (argument.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string');
+    }
+    if (node.type !== AST_NODE_TYPES.CallExpression || error === undefined) return false;
+    return ownNodes(sourceCode, node.arguments).some((part) => {
+      if (part.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const name = memberName(part);
+      return name !== undefined && MESSAGE_MEMBERS.has(name) && baseIdentifier(part.object)?.name === error;
+    });
   });
 }
 
