@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 
+import { codeListSchema } from '../src/analysis/callees.js';
 import type { CodeSite } from '../src/analysis/code-sites.js';
 import { listText, valueText } from '../src/analysis/describe.js';
 import { getFileAnalysis } from '../src/analysis/file-analysis.js';
@@ -34,12 +35,7 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          allow: {
-            type: 'array',
-            description: 'Code values that may stay literal.',
-            items: { type: ['number', 'string'] },
-            uniqueItems: true,
-          },
+          allow: codeListSchema('Code values that may stay literal.'),
           checkStrings: {
             type: 'boolean',
             description: "Also report string codes such as 'THROTTLED'.",

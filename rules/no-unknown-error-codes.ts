@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import type { Catalog } from '../src/catalog/catalog.js';
 import type { CodeValue } from '../src/catalog/types.js';
+import { codeListSchema } from '../src/analysis/callees.js';
 import type { CodeSite } from '../src/analysis/code-sites.js';
 import { codeLabel, valueText, withArticle } from '../src/analysis/describe.js';
 import { getFileAnalysis } from '../src/analysis/file-analysis.js';
@@ -37,12 +38,7 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          allow: {
-            type: 'array',
-            description: 'Code values that are not in the catalog but are expected (for example codes your own Cloud Code throws).',
-            items: { type: ['number', 'string'] },
-            uniqueItems: true,
-          },
+          allow: codeListSchema('Code values that are not in the catalog but are expected (for example codes your own Cloud Code throws).'),
           allowEqualValuesAcrossCatalogs: {
             type: 'boolean',
             description: "Accept another catalog's constant compared with a code when the two values are equal.",

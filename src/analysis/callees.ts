@@ -21,6 +21,11 @@ export function specifierListSchema(description: string): JSONSchema4 {
   return { ...typeOrValueSpecifiersSchema, description };
 }
 
+/** Schema of an option that lists codes as the catalog writes them: numbers (Parse, Drupal) or strings (CloudKit JS). */
+export function codeListSchema(description: string): JSONSchema4 {
+  return { type: 'array', description, items: { type: ['number', 'string'] }, uniqueItems: true };
+}
+
 export type CallMatcher = (call: TSESTree.CallExpression) => boolean;
 
 /** The names along a callee: `this.logger.warn` → `['logger', 'warn']`, `log` → `['log']`; the base identifier if any. */
