@@ -78,9 +78,9 @@ export function targets(result: BenchResult): Target[] {
   };
 
   // (b+ − b) / b
-  perSize('overhead-wall', '(b+ − b) / b, wall time (median of per-round pairs; noisy, see the min–max columns)', '≤ 5 %', (v) => v <= 0.05, (size) => pairedMedian(size, 'b+', 'b', (top, bottom) => (top.wallMs - bottom.wallMs) / bottom.wallMs), pct, false);
-  perSize('overhead-cpu', '(b+ − b) / b, CPU time (median of per-round pairs)', '≤ 5 %', (v) => v <= 0.05, (size) => pairedMedian(size, 'b+', 'b', (top, bottom) => (top.cpuMs - bottom.cpuMs) / bottom.cpuMs), pct, false);
-  perSize('overhead-stats', '(b+ − b) / b as our rules’ own time in (b+) / wall of (b) (ESLint stats, same runs)', '≤ 5 %', (v) => v <= 0.05, (size) => {
+  perSize('overhead-wall', '(b+ − b) / b, wall time (median of per-round pairs; noisy, see the min–max columns)', '≤ 3 %', (v) => v <= 0.03, (size) => pairedMedian(size, 'b+', 'b', (top, bottom) => (top.wallMs - bottom.wallMs) / bottom.wallMs), pct, false);
+  perSize('overhead-cpu', '(b+ − b) / b, CPU time (median of per-round pairs)', '≤ 3 %', (v) => v <= 0.03, (size) => pairedMedian(size, 'b+', 'b', (top, bottom) => (top.cpuMs - bottom.cpuMs) / bottom.cpuMs), pct, false);
+  perSize('overhead-stats', '(b+ − b) / b as our rules’ own time in (b+) / wall of (b) (ESLint stats, same runs)', '≤ 3 %', (v) => v <= 0.03, (size) => {
     const ours = med(size, 'b+', ourTime);
     const base = med(size, 'b', (sample) => sample.wallMs);
     return ours === undefined || base === undefined ? undefined : ours / base;
@@ -126,13 +126,13 @@ export function targets(result: BenchResult): Target[] {
   scaling('scale-b', '(b) wall, large / small corpus', (sample) => sample.wallMs, 'b', false);
 
   // Untyped.
-  perSize('untyped-rules', '(e) our recommended rules’ time / no-magic-numbers time (JS, no types)', '≤ 1.20', (v) => v <= 1.2, (size) => {
+  perSize('untyped-rules', '(e) our recommended rules’ time / no-magic-numbers time (JS, no types)', '≤ 2.00', (v) => v <= 2, (size) => {
     const ours = med(size, 'e:recommended', ourTime);
     const core = med(size, 'e:no-magic-numbers', ruleTime(MAGIC_NUMBERS_RULE));
     return ours === undefined || core === undefined ? undefined : ours / core;
   }, (value) => fmt(value));
   for (const rule of OUR_RULES) {
-    perSize(`untyped-rule:${rule}`, `(e) ${rule} time / no-magic-numbers time`, '≤ 1.20', (v) => v <= 1.2, (size) => {
+    perSize(`untyped-rule:${rule}`, `(e) ${rule} time / no-magic-numbers time`, '≤ 2.00', (v) => v <= 2, (size) => {
       const ours = med(size, 'e:recommended', ruleTime(rule));
       const core = med(size, 'e:no-magic-numbers', ruleTime(MAGIC_NUMBERS_RULE));
       return ours === undefined || core === undefined ? undefined : ours / core;
