@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { lintRegression, regressionPrograms } from './regressions.js';
-import { describeFailures, emptyStats, runBatch, summaryLine } from './run.js';
+import plugin from '../../src/index.js';
+import { describeFailures, emptyStats, runBatch, summaryLine, VARIANTS } from './run.js';
 
 /** Fixed seed: the batch is the same on every run, so a failure here is reproducible. */
 const SEED = 20_251_122;
@@ -20,6 +21,15 @@ const UNTYPED = 1000;
 const TYPED = 60;
 
 describe('fuzz', () => {
+  it('runs every rule that has options with options in some variant', () => {
+    const withOptions = Object.entries(plugin.rules)
+      .filter(([, rule]) => { const { schema } = rule.meta as { schema?: unknown }; return Array.isArray(schema) && schema.length > 0; })
+      .map(([name]) => name);
+    const fuzzed = new Set(VARIANTS.flatMap((variant) => Object.keys(variant.options)));
+    expect(withOptions.filter((name) => !fuzzed.has(name))).toEqual([]);
+    expect(withOptions.length).toBeGreaterThan(0);
+  });
+
   it(`lints ${UNTYPED} seeded programs untyped and ${TYPED} typed without crashes, broken fixes or non-converging fixes`, () => {
     const stats = runBatch({ seed: SEED, count: UNTYPED, typed: TYPED });
     console.log(summaryLine(stats));
