@@ -80,16 +80,25 @@ export function createBindingContext(context: RuleContext): BindingContext {
   };
 }
 
+let checkerFailures = 0;
+
 /**
  * Runs a type query that TypeScript may fail with a TypeError from inside its checker (seen
  * under fuzzing, in getModuleSpecifiers, on invalid code). A failed query gives the fallback:
- * the rule reports less, never crashes. Other errors propagate.
+ * the rule reports less, never crashes. Other errors propagate. Each failure is counted, so that
+ * a test run can tell that none happened (see `checkerFailureCount`).
  */
 export function withoutCheckerFailure<T>(query: () => T, fallback: () => T): T {
   try {
     return query();
   } catch (error) {
-    if (error instanceof TypeError) return fallback();
-    throw error;
+    if (!(error instanceof TypeError)) throw error;
+    checkerFailures += 1;
+    return fallback();
   }
+}
+
+/** How many type queries TypeScript has failed in this process so far (each gave its fallback). */
+export function checkerFailureCount(): number {
+  return checkerFailures;
 }

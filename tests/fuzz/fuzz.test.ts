@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 
 import { lintRegression, regressionPrograms } from './regressions.js';
 import plugin from '../../src/index.js';
-import { describeFailures, emptyStats, runBatch, summaryLine, VARIANTS } from './run.js';
+import { generateProgram } from './generate.js';
+import { describeFailures, emptyStats, lintProgram, runBatch, summaryLine, VARIANTS } from './run.js';
 
 /** Fixed seed: the batch is the same on every run, so a failure here is reproducible. */
 const SEED = 20_251_122;
@@ -42,6 +43,38 @@ describe('fuzz', () => {
     expect(stats.fixes).toBeGreaterThan(0);
     expect(stats.suggestions).toBeGreaterThan(0);
   }, 600_000);
+
+  it('reports the same in typed lints whether or not the environment variable CI is set', () => {
+    // typescript-eslint infers a single run from CI=true; typed lints of in-memory code must not
+    // change with it (a CI run would otherwise lint the fixture's files on disk and lose reports).
+    const programs = Array.from({ length: 40 }, (_, index) => generateProgram(SEED, index)).filter((program) => program.shape !== 'eslump').slice(0, 8);
+    const typedMessages = (): number =>
+      programs.reduce((sum, program, index) => {
+        const stats = emptyStats();
+        lintProgram({ ...program, origin: `seed ${SEED} #${index}` }, ['typed'], VARIANTS[0]!, stats);
+        expect(stats.failures.length, describeFailures(stats.failures)).toBe(0);
+        return sum + stats.messages;
+      }, 0);
+    const ci = process.env.CI;
+    process.env.CI = 'true';
+    let withCi: number;
+    try {
+      withCi = typedMessages();
+    } finally {
+      if (ci === undefined) delete process.env.CI;
+      else process.env.CI = ci;
+    }
+    delete process.env.CI;
+    let withoutCi: number;
+    try {
+      withoutCi = typedMessages();
+    } finally {
+      if (ci !== undefined) process.env.CI = ci;
+    }
+    expect(programs.length).toBe(8);
+    expect(withoutCi).toBeGreaterThan(0);
+    expect(withCi).toBe(withoutCi);
+  }, 120_000);
 
   describe('regressions', () => {
     const programs = regressionPrograms();
