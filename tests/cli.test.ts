@@ -6,7 +6,10 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+
+import plugin from '../src/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const eslintBin = path.join(root, 'node_modules/eslint/bin/eslint.js');
@@ -27,9 +30,9 @@ interface JsonResult {
   messages: { ruleId: string | null; line: number; column: number; message: string; fatal?: boolean }[];
 }
 
-/** Results as comparable rows: file, line, column, rule, message. */
-function rows(output: string, cwd: string): string[] {
-  return (JSON.parse(output) as JsonResult[])
+/** Results (the CLI's JSON output, or the API's results) as comparable rows: file, line, column, rule, message. */
+function rows(output: string | readonly JsonResult[], cwd: string): string[] {
+  return (typeof output === 'string' ? (JSON.parse(output) as JsonResult[]) : output)
     .flatMap((result) => result.messages.map((message) => `${path.relative(cwd, result.filePath)}:${message.line}:${message.column} ${message.ruleId} ${message.message}`))
     .sort();
 }
@@ -70,4 +73,20 @@ describe('--concurrency and determinism', () => {
     expect(rows(parallel, folder)).toEqual(reports);
     expect(rows(again, folder)).toEqual(reports);
   }, 180_000);
+
+  // Every rule of the plugin on the TypeScript sources, whatever the examples' configs turn on.
+  const everyRule = Object.fromEntries(Object.keys(plugin.configs.all[0]?.rules ?? {}).map((rule) => [rule, 'error' as const]));
+
+  it.each(examples.map((folder) => [path.basename(folder), folder] as const))('%s: every rule gives the same results with concurrency off, 2 and auto', async (_name, folder) => {
+    const lint = async (concurrency: 'off' | 'auto' | number): Promise<string[]> => {
+      const eslint = new ESLint({ cwd: folder, overrideConfig: [{ files: ['src/**/*.ts'], rules: everyRule }], concurrency });
+      return rows(await eslint.lintFiles(['.']), folder);
+    };
+    const serial = await lint('off');
+    expect(Object.keys(everyRule).length).toBeGreaterThanOrEqual(5);
+    expect(serial.filter((row) => !row.includes(' error-codes/'))).toEqual([]);
+    expect(serial.length).toBeGreaterThan(3);
+    expect(await lint(2)).toEqual(serial);
+    expect(await lint('auto')).toEqual(serial);
+  }, 240_000);
 });
