@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { CodeKind, CodeValue } from '../catalog/types.js';
 import { memberName, numericConversionOf, skipWrappers } from '../binding/accessors.js';
 import { calleeIs, expectationOf } from '../binding/assertions.js';
-import { argumentAt, walk } from '../binding/ast.js';
+import { argumentAt } from '../binding/ast.js';
 import type { Binder, CodeBinding } from '../binding/binder.js';
 
 /**
@@ -119,16 +119,14 @@ function propertyKeyName(property: TSESTree.Property): string | undefined {
 }
 
 /**
- * Every code site of a file, in source order, found in one walk of the AST: syntax filters
+ * Every code site of a file, in source order, from the file's nodes in pre-order: syntax filters
  * first, the binder (and so the type checker) only for candidate nodes. Called once per file by
  * the shared analysis (`getFileAnalysis`).
  */
-export function collectCodeSites(sourceCode: Readonly<TSESLint.SourceCode>, binder: Binder): CodeSite[] {
+export function collectCodeSites(sourceCode: Readonly<TSESLint.SourceCode>, binder: Binder, nodes: readonly TSESTree.Node[]): CodeSite[] {
   const sites: CodeSite[] = [];
   const listeners = codeSiteListeners(sourceCode, binder, (site) => sites.push(site)) as Record<string, ((node: TSESTree.Node) => void) | undefined>;
-  walk(sourceCode, sourceCode.ast, (node) => {
-    listeners[node.type]?.(node);
-  });
+  for (const node of nodes) listeners[node.type]?.(node);
   return sites;
 }
 

@@ -7,6 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { Catalog } from '../catalog/catalog.js';
 import { type Binder, createFileBinder } from '../binding/binder.js';
+import { preorder } from '../binding/ast.js';
 import { createBindingContext, type RuleContext } from '../binding/context.js';
 import type { BindingVia } from '../binding/evidence.js';
 import { type ParseBatchMethod, parseBatchMethodsIn } from './batch-calls.js';
@@ -55,18 +56,21 @@ function createFileAnalysis(binder: Binder): FileAnalysis {
   let dispatches: Dispatch[] | undefined;
   let branches: CodeBranch[] | undefined;
   let responses: Responses | undefined;
+  let nodes: TSESTree.Node[] | undefined;
   const batchMethods = new Map<TSESTree.Node, ReadonlySet<ParseBatchMethod>>();
-  const codeSites = (): CodeSite[] => (sites ??= collectCodeSites(sourceCode, binder));
+  // The file's nodes in pre-order, walked once for every part that looks at the whole file.
+  const allNodes = (): TSESTree.Node[] => (nodes ??= preorder(sourceCode, sourceCode.ast));
+  const codeSites = (): CodeSite[] => (sites ??= collectCodeSites(sourceCode, binder, allNodes()));
   const allDispatches = (): Dispatch[] => (dispatches ??= findDispatches(sourceCode, codeSites()));
   return {
     binder,
     codeSites,
-    handlers: () => (handlers ??= findHandlers(sourceCode)),
+    handlers: () => (handlers ??= findHandlers(sourceCode, allNodes())),
     dispatches: allDispatches,
     guardedCatalogs: (handler) => binder.evidence.callsInto(handler.guarded),
     sitesWithin: (node) => codeSites().filter((site) => site.node.range[0] >= node.range[0] && site.node.range[1] <= node.range[1]),
     codeBranches: () => (branches ??= findCodeBranches(codeSites(), allDispatches())),
-    responses: () => (responses ??= findResponses(binder.context)),
+    responses: () => (responses ??= findResponses(binder.context, allNodes())),
     parseBatchMethods(handler) {
       let methods = batchMethods.get(handler.guarded);
       if (!methods) {

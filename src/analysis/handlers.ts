@@ -117,29 +117,29 @@ function handlerFor(sourceCode: SourceCode, node: TSESTree.Node, kind: HandlerKi
 }
 
 /** Every handler in the file, in source order. */
-export function findHandlers(sourceCode: SourceCode): Handler[] {
+export function findHandlers(sourceCode: SourceCode, nodes: readonly TSESTree.Node[]): Handler[] {
   const handlers: Handler[] = [];
-  walk(sourceCode, sourceCode.ast, (node) => {
+  for (const node of nodes) {
     if (node.type === AST_NODE_TYPES.CatchClause) {
       const tryStatement = node.parent;
       handlers.push({ kind: 'catch', node, fn: undefined, param: node.param ?? undefined, body: node.body, guarded: tryStatement.block, reference: undefined });
-      return;
+      continue;
     }
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const callee = skipWrappers(node.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
       const method = memberName(callee);
       const argument = method === 'catch' ? node.arguments[0] : method === 'then' ? node.arguments[1] : undefined;
       if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) {
         handlers.push(handlerFor(sourceCode, argument, method === 'catch' ? 'promise-catch' : 'promise-then', callee.object));
       }
-      return;
+      continue;
     }
     if (node.type === AST_NODE_TYPES.Property && !node.computed && node.key.type === AST_NODE_TYPES.Identifier && node.key.name === 'error') {
       const call = callbackOptionCall(node.value);
       if (call) handlers.push(handlerFor(sourceCode, node.value, 'callback-option', call));
     }
-  });
+  }
   return handlers;
 }
 

@@ -62,16 +62,16 @@ const ELEMENT_METHODS: ReadonlySet<string> = new Set(['forEach', 'map', 'flatMap
  */
 type Shape = 'one' | 'many' | number;
 
-export function findResponses(bc: BindingContext): Responses {
+export function findResponses(bc: BindingContext, nodes: readonly TSESTree.Node[]): Responses {
   const { sourceCode } = bc;
   const held = new Set<TSESTree.Node>();
   const flows: ResponseFlow[] = [];
 
-  walk(sourceCode, sourceCode.ast, (node) => {
-    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+  for (const node of nodes) {
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
     const method = cloudKitResponseMethod(bc, node);
     if (method) flows.push(trace(node, method));
-  });
+  }
 
   function trace(call: TSESTree.CallExpression, method: string): ResponseFlow {
     const uses: ResponseUse[] = [];

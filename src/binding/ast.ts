@@ -58,6 +58,15 @@ export function walk(sourceCode: SourceCode, node: TSESTree.Node, visit: (node: 
   }
 }
 
+/** Every node of a subtree in pre-order (source order): one walk, for analyses that each look at the whole file. */
+export function preorder(sourceCode: SourceCode, root: TSESTree.Node): TSESTree.Node[] {
+  const nodes: TSESTree.Node[] = [];
+  walk(sourceCode, root, (node) => {
+    nodes.push(node);
+  });
+  return nodes;
+}
+
 /** Whether `node` is a function (declaration, expression or arrow). */
 export function isFunction(node: TSESTree.Node): node is FunctionNode {
   return (
