@@ -48,6 +48,13 @@ const DEFAULT_ITEM_ERRORS: Record<string, string[]> = {
 
 const defaultOption: Options[0] = { itemErrors: DEFAULT_ITEM_ERRORS, loggers: [...DEFAULT_LOGGERS] };
 
+/**
+ * Parse codes worth a new sign-in that parse-server raises while it writes one object: a `_User`
+ * that the request's session may not change or delete. Inside `saveAll()`'s batch they are that
+ * item's own error, not a failed request's.
+ */
+const ITEM_WRITE_CODES: ReadonlySet<string> = new Set(['SESSION_MISSING']);
+
 /** Effects that hand the error itself on: whoever receives it can read the per-item errors. */
 const HANDS_ON = ['rethrow', 'return-error', 'pass-on'] as const;
 
@@ -172,7 +179,8 @@ export default createRule<Options, MessageIds>({
     /**
      * Handlers around `saveAll()`: it never builds AGGREGATE_ERROR (only `destroyAll` does), and
      * when the request itself fails it rejects with an array of errors, so the codes of a failed
-     * request (those worth a retry or a new sign-in) never reach `err.code`. Returns the
+     * request (those worth a retry or a new sign-in, but for an object's own `SESSION_MISSING`)
+     * never reach `err.code`. Returns the
      * AGGREGATE_ERROR site it reported, so that its branch is not reported twice.
      */
     function checkSaveAll(handler: Handler): TSESTree.Node | undefined {
@@ -197,7 +205,7 @@ export default createRule<Options, MessageIds>({
       for (const site of sites) {
         const value = siteValue(site);
         const entry = value === undefined ? undefined : binder.entryFor(site.binding, value);
-        if (entry && entry.retry !== 'never') {
+        if (entry && entry.retry !== 'never' && !ITEM_WRITE_CODES.has(entry.name)) {
           context.report({ node: site.node, messageId: 'saveAllArray', data: { code: codeLabel(site.binding.catalog, entry), error } });
           break;
         }

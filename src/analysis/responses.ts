@@ -18,7 +18,8 @@ import { awaitedTypeOf, cloudKitResponseMethod, isCloudKitResponseType } from '.
 /**
  * - `check`: `hasErrors` or `errors` is read;
  * - `success`: the items that succeeded are read (`records`, `zones`, `subscriptions`, `users`, `results`);
- * - `member`: another member is read (`moreComing`, `continuationMarker`);
+ * - `member`: another member is read (`moreComing`, `continuationMarker`, also by the next page's
+ *   request: `db.performQuery(response)`);
  * - `passed`: the response goes on whole: returned, passed to a call, stored outside the function;
  * - `dropped`: nothing receives it (an expression statement, `void`, `.then(() => …)`, an unread variable);
  * - `other`: used in a test or an expression that reads nothing from it (`if (res)`).
@@ -135,6 +136,9 @@ export function findResponses(bc: BindingContext, nodes: readonly TSESTree.Node[
         case AST_NODE_TYPES.CallExpression:
           if (parent.callee === child) use('other', child);
           else if (shape !== 'one' && isPromiseAll(parent)) value(parent, shape);
+          // `db.performQuery(response)` asks for the next page: the request reads only the
+          // continuation marker, so the response's errors are still unread.
+          else if (shape === 'one' && cloudKitResponseMethod(bc, parent)) use('member', child);
           else use('passed', child, undefined, parent);
           return;
         case AST_NODE_TYPES.ForOfStatement:

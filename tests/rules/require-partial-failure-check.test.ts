@@ -196,6 +196,27 @@ export async function completeAll(todos: Parse.Object[]): Promise<void> {
     throw err;
   }
 }`,
+  // saveAll: SESSION_MISSING is an object's own error (a user the session may not change), not a failed request's.
+  `import Parse from 'parse';
+export async function renameAll(users: Parse.User[]): Promise<void> {
+  try {
+    await Parse.Object.saveAll(users);
+  } catch (err) {
+    if (err instanceof Parse.Error && err.code === Parse.Error.SESSION_MISSING) return;
+    throw err;
+  }
+}`,
+  // A query read page by page, each page's errors checked before its records.
+  `${CK}export async function all(query: CloudKit.Query): Promise<CloudKit.RecordReceived[]> {
+  const records: CloudKit.RecordReceived[] = [];
+  let page: CloudKit.Query | CloudKit.QueryResponse = query;
+  do {
+    page = await db.performQuery(page);
+    if (page.hasErrors) throw page.errors[0];
+    records.push(...page.records);
+  } while (page.moreComing);
+  return records;
+}`,
   // Sibling failed: skipped in a loop over the errors; a retry loop that skips it the same way.
   `${CK}declare function show(message: string): void;
 export async function save(records: CloudKit.RecordToSave[]): Promise<void> {
@@ -536,6 +557,19 @@ export function uploaded(res: Response): void {
     errors: [{ messageId: 'aggregateUnread', line: 3, column: 7, data: { code: 'MULTI_STATUS (207)', items: 'res.json' } }],
   },
   {
+    // A query read page by page: handing a page to the next request is no check of its errors.
+    code: `${CK}export async function all(query: CloudKit.Query): Promise<CloudKit.RecordReceived[]> {
+  const records: CloudKit.RecordReceived[] = [];
+  let page: CloudKit.Query | CloudKit.QueryResponse = query;
+  do {
+    page = await db.performQuery(page);
+    records.push(...page.records);
+  } while (page.moreComing);
+  return records;
+}`,
+    errors: [{ messageId: 'uncheckedItems', line: 8, column: 26, data: { member: 'records', method: 'performQuery' } }],
+  },
+  {
     // loggers: a call named there does not take the response on.
     code: `${CK}declare function track(value: unknown): void;
 export async function load(names: string[]): Promise<void> {
@@ -668,6 +702,22 @@ export async function names(recordNames) {
         { messageId: 'aggregateUnread', line: 5, column: 9, data: { code: 'Parse.Error.AGGREGATE_ERROR (600)', items: 'e.errors' } },
         { messageId: 'saveAllAggregate', line: 11, column: 20, data: { code: 'Parse.Error.AGGREGATE_ERROR (600)', error: 'e' } },
       ],
+    },
+    {
+      // A query read page by page, the page handed to the next request: both requests' responses
+      // are in `page`, reported once.
+      code: `const db = CloudKit.getDefaultContainer().publicCloudDatabase;
+export async function all(query) {
+  const records = [];
+  let page = await db.performQuery(query);
+  records.push(...page.records);
+  while (page.moreComing) {
+    page = await db.performQuery(page);
+    records.push(...page.records);
+  }
+  return records;
+}`,
+      errors: [{ messageId: 'uncheckedItems', line: 5, column: 24, data: { member: 'records', method: 'performQuery' } }],
     },
     {
       // A sibling-failed code retried, around a CloudKit call.
