@@ -77,7 +77,7 @@ export interface BindingSetting {
   type: TypeOrValueSpecifier;
   /** Property path (`code`, `error.code`) or method call (`getErrorCode()`). */
   accessor: string;
-  /** An object whose properties are the catalog's codes; enables fixes for this binding. */
+  /** An object whose properties are the catalog's codes: read as codes where they are used, and written by fixes for this binding. */
   constants?: TypeOrValueSpecifier;
 }
 

@@ -66,6 +66,19 @@ export function createCalleeMatcher(bc: BindingContext, specifiers: readonly Typ
   };
 }
 
+/**
+ * Whether an identifier is the value a specifier names: by name, and with type information also
+ * by where it is declared (`{ from: 'file', name: 'CKErrorCode', path: 'bridge.ts' }`).
+ */
+export function identifierMatchesSpecifier(bc: BindingContext, identifier: TSESTree.Identifier, specifier: TypeOrValueSpecifier): boolean {
+  if (!specifierName(specifier).includes(identifier.name)) return false;
+  if (typeof specifier === 'string' || !bc.program) return true;
+  return withoutCheckerFailure(
+    () => valueDeclaredAs(bc, identifier, specifier),
+    () => false,
+  );
+}
+
 export function createCallMatcher(bc: BindingContext, specifiers: readonly TypeOrValueSpecifier[]): CallMatcher {
   const matches = createCalleeMatcher(bc, specifiers);
   return (call) => matches(call.callee);

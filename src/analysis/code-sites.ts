@@ -6,6 +6,8 @@ import { memberName, numericConversionOf, skipWrappers } from '../binding/access
 import { calleeIs, expectationOf } from '../binding/assertions.js';
 import { argumentAt } from '../binding/ast.js';
 import type { Binder, CodeBinding } from '../binding/binder.js';
+import { literalValues } from '../binding/type-match.js';
+import { identifierMatchesSpecifier } from './callees.js';
 
 /**
  * Where a value meets a bound code:
@@ -28,8 +30,11 @@ export interface CodeSite {
   readonly node: TSESTree.Node;
   /** The literal's value; `undefined` when `node` is a constant reference. */
   readonly value: CodeValue | undefined;
-  /** For `Parse.Error.X`-style operands: the catalog the constant belongs to and its name. */
-  readonly reference: { readonly catalog: Catalog; readonly name: string } | undefined;
+  /**
+   * For constant operands: the catalog the constant belongs to and its name (`Parse.Error.X`),
+   * and for a property of a binding's own constants object (`CKErrorCode.zoneBusy`), its value.
+   */
+  readonly reference: { readonly catalog: Catalog; readonly name: string; readonly value?: CodeValue } | undefined;
   /**
    * The expression that reads the code (`err.code`, `code`, `e.getErrorCode()`); for an
    * assertion on an object or a property path (`expect(err).toEqual({ code: 209 })`), the error.
@@ -55,6 +60,21 @@ export function literalCodeValue(node: TSESTree.Node): CodeValue | undefined {
     return node.quasis[0]?.value.cooked ?? undefined;
   }
   return undefined;
+}
+
+/**
+ * A property of a binding's own constants object (settings `constants`), with type information:
+ * `CKErrorCode.zoneBusy`, whose type is one literal value.
+ */
+function userConstantReference(binder: Binder, binding: CodeBinding, node: TSESTree.MemberExpression): CodeSite['reference'] {
+  const specifier = binding.accessor.binding?.constants;
+  const bc = binder.context;
+  const name = memberName(node);
+  const object = skipWrappers(node.object);
+  if (specifier === undefined || !bc.program || name === undefined || object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (!identifierMatchesSpecifier(bc, object, specifier)) return undefined;
+  const values = literalValues(bc.typeOf(node)!);
+  return values?.length === 1 ? { catalog: binding.catalog, name, value: values[0]! } : undefined;
 }
 
 /** The code kind a set of operands asks for: `number` for `209`, `string` for `'THROTTLED'`; mixed or constants: any. */
@@ -155,7 +175,7 @@ function codeSiteListeners(sourceCode: Readonly<TSESLint.SourceCode>, binder: Bi
     let reference: CodeSite['reference'];
     if (value === undefined) {
       if (node.type !== AST_NODE_TYPES.MemberExpression) return;
-      reference = binder.constantReference(node);
+      reference = binder.constantReference(node) ?? userConstantReference(binder, binding, node);
       if (!reference) return;
     }
     seen.add(node);

@@ -67,11 +67,11 @@ interface CodeTest {
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-/** The value a site stands for in its own catalog: the literal, or the value of `Parse.Error.X`. */
+/** The value a site stands for in its own catalog: the literal, the value of `Parse.Error.X`, or of a binding's own constant. */
 export function siteValue(site: CodeSite): CodeValue | undefined {
   if (site.value !== undefined) return site.value;
   if (!site.reference || site.reference.catalog !== site.binding.catalog) return undefined;
-  return site.binding.catalog.byName(site.reference.name)?.value;
+  return site.reference.value ?? site.binding.catalog.byName(site.reference.name)?.value;
 }
 
 export function findDispatches(sourceCode: SourceCode, sites: readonly CodeSite[]): Dispatch[] {

@@ -35,6 +35,50 @@ const allServerCases = CLOUDKIT_JS_SERVER_CODES.map((code) => `    case '${code}
 /** Native CloudKit codes 1 to 37 except the ones kept. */
 const nativeCodesExcept = (...kept: number[]): number[] => Array.from({ length: 37 }, (_, index) => index + 1).filter((code) => !kept.includes(code));
 
+/** A switch over a bridge error's code whose first two cases are `first` and `second` (7 and 23), then `rest`. */
+function bridgeSwitch(first: string, second: string, rest = ''): string {
+  return `import { CKErrorCode, type NativeCloudKitError } from './bridge.js';
+declare function retryLater(): void;
+export function handle(e: NativeCloudKitError): void {
+  switch (e.code) {
+    case ${first}:
+    case ${second}:
+      retryLater();
+      break;${rest}
+  }
+}`;
+}
+
+/** The cases the missing-cases suggestion adds to `bridgeSwitch` with the codes 7, 9, 14 and 23 kept. */
+const missingBridgeCases = `
+    case CKErrorCode.notAuthenticated: {
+      throw new Error('Not implemented yet: CKErrorCode.notAuthenticated case');
+    }
+    case CKErrorCode.serverRecordChanged: {
+      throw new Error('Not implemented yet: CKErrorCode.serverRecordChanged case');
+    }`;
+
+/** `bridgeSwitch` with every native code but 7, 9, 14 and 23 ignored: 9 and 14 are missing. */
+function bridgeSwitchMissing(first: string, second: string): InvalidTestCase<MessageIds, Options> {
+  return {
+    code: bridgeSwitch(first, second),
+    settings: bridgeSettings,
+    options: [{ ignore: nativeCodesExcept(7, 9, 14, 23) }],
+    errors: [
+      {
+        messageId: 'dropsCodes',
+        line: 4,
+        column: 3,
+        data: { what: 'switch', dropped: '2 CloudKit (native CKError.Code) codes, notAuthenticated (9) and serverRecordChanged (14)', them: 'them' },
+        suggestions: [
+          { messageId: 'addMissingCases', output: bridgeSwitch(first, second, missingBridgeCases) },
+          { messageId: 'addRethrow', output: bridgeSwitch(first, second, '\n    default:\n      throw e;') },
+        ],
+      },
+    ],
+  };
+}
+
 /** Typed invalid cases with suggestions: their input and every suggestion's output must type-check. */
 const typedWithSuggestions: InvalidTestCase<MessageIds, Options>[] = [
   {
@@ -725,72 +769,23 @@ export function handle(e: CloudKit.CKError): void {
       },
     ],
   },
-  {
-    // Native CloudKit through a bridge binding, with literal codes: with the rest ignored, the
-    // missing cases are written with the bridge's constants object.
-    code: `import { CKErrorCode, type NativeCloudKitError } from './bridge.js';
-declare function retryLater(): void;
-export function handle(e: NativeCloudKitError): void {
-  switch (e.code) {
-    case 7:
-    case 23:
-      retryLater();
-      break;
-  }
-}`,
-    settings: bridgeSettings,
-    options: [{ ignore: nativeCodesExcept(7, 9, 14, 23) }],
-    errors: [
-      {
-        messageId: 'dropsCodes',
-        line: 4,
-        column: 3,
-        data: { what: 'switch', dropped: '2 CloudKit (native CKError.Code) codes, notAuthenticated (9) and serverRecordChanged (14)', them: 'them' },
-        suggestions: [
-          {
-            messageId: 'addMissingCases',
-            output: `import { CKErrorCode, type NativeCloudKitError } from './bridge.js';
-declare function retryLater(): void;
-export function handle(e: NativeCloudKitError): void {
-  switch (e.code) {
-    case 7:
-    case 23:
-      retryLater();
-      break;
-    case CKErrorCode.notAuthenticated: {
-      throw new Error('Not implemented yet: CKErrorCode.notAuthenticated case');
-    }
-    case CKErrorCode.serverRecordChanged: {
-      throw new Error('Not implemented yet: CKErrorCode.serverRecordChanged case');
-    }
-  }
-}`,
-          },
-          {
-            messageId: 'addRethrow',
-            output: `import { CKErrorCode, type NativeCloudKitError } from './bridge.js';
-declare function retryLater(): void;
-export function handle(e: NativeCloudKitError): void {
-  switch (e.code) {
-    case 7:
-    case 23:
-      retryLater();
-      break;
-    default:
-      throw e;
-  }
-}`,
-          },
-        ],
-      },
-    ],
-  },
+  // Native CloudKit through a bridge binding, with literal codes: with the rest ignored, the
+  // missing cases are written with the bridge's constants object.
+  bridgeSwitchMissing('7', '23'),
+  // The same with the bridge's constants as cases: they are the codes 7 and 23.
+  bridgeSwitchMissing('CKErrorCode.requestRateLimited', 'CKErrorCode.zoneBusy'),
 ];
 
 const typed = typedRuleTester();
 
 typed.run('exhaustive-error-codes (typed)', rule, {
   valid: [
+    {
+      // A bridge's constants as cases, every code not ignored among them (the missing-cases suggestion's result).
+      code: bridgeSwitch('CKErrorCode.requestRateLimited', '23', missingBridgeCases),
+      settings: bridgeSettings,
+      options: [{ ignore: nativeCodesExcept(7, 9, 14, 23) }],
+    },
     // A default that rethrows.
     `import Parse from 'parse';
 export async function load(): Promise<void> {

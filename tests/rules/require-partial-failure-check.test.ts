@@ -534,6 +534,21 @@ export function failed(err: NativeCloudKitError): void {
     errors: [{ messageId: 'aggregateUnread', line: 3, column: 7, data: { code: 'partialFailure (2)', items: 'err.partialErrorsByItemID' } }],
   },
   {
+    // Native CloudKit partialFailure as the bridge's constant, in a case that only logs.
+    code: `import { CKErrorCode, type NativeCloudKitError } from './bridge.js';
+export function failed(err: NativeCloudKitError): void {
+  switch (err.code) {
+    case CKErrorCode.partialFailure:
+      console.warn('some records did not sync');
+      break;
+    default:
+      throw err;
+  }
+}`,
+    settings: bridgeSettings,
+    errors: [{ messageId: 'aggregateUnread', line: 4, column: 10, endColumn: 36, data: { code: 'partialFailure (2)', items: 'err.partialErrorsByItemID' } }],
+  },
+  {
     // Native CloudKit batchRequestFailed (22), retried by calling the function again.
     code: `import type { NativeCloudKitError } from './bridge.js';
 declare function push(): Promise<void>;
