@@ -11,7 +11,7 @@ import type { CodeValue } from '../catalog/types.js';
 import { skipWrappers } from '../binding/accessors.js';
 import type { CodeBinding } from '../binding/binder.js';
 import type { CodeSite } from './code-sites.js';
-import { type Dispatch, siteValue } from './dispatch.js';
+import { type Dispatch, leaves, siteValue } from './dispatch.js';
 
 export interface CodeBranch {
   readonly binding: CodeBinding;
@@ -114,14 +114,6 @@ function conditionOf(test: TSESTree.Node): TSESTree.IfStatement | undefined {
     current = current.parent;
   }
   return current.parent?.type === AST_NODE_TYPES.IfStatement && current.parent.test === current ? current.parent : undefined;
-}
-
-const EXITS: ReadonlySet<string> = new Set([AST_NODE_TYPES.ReturnStatement, AST_NODE_TYPES.ThrowStatement, AST_NODE_TYPES.ContinueStatement, AST_NODE_TYPES.BreakStatement]);
-
-/** Whether a statement (or its block's last statement) leaves: `return`, `throw`, `continue`, `break`. */
-export function leaves(statement: TSESTree.Node): boolean {
-  const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body.at(-1) : statement;
-  return last !== undefined && EXITS.has(last.type);
 }
 
 /** The statements after `statement` in its block (or case). */

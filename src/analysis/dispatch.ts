@@ -411,8 +411,8 @@ function earlyReturnChain(
   };
 }
 
-/** Whether a branch always leaves its block: it ends in `return`, `throw`, `continue` or `break`. */
-function leaves(statement: TSESTree.Statement): boolean {
+/** Whether a statement (or its block's last statement) leaves: `return`, `throw`, `continue` or `break`. */
+export function leaves(statement: TSESTree.Node): boolean {
   const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body.at(-1) : statement;
   return last !== undefined && isJump(last);
 }
