@@ -2,7 +2,7 @@
  * Measures the rules on real code: lints repositories checked out on this machine with the
  * built plugin (dist/) through ESLint's Node API.
  *
- *   npm run build && npx tsx scripts/corpus.ts [--rules a,b] [--json out.json] [--untyped] DIR...
+ *   npm run build && npx tsx scripts/corpus.ts [--rules a,b] [--options JSON] [--json out.json] [--untyped] DIR...
  *
  * Every .js/.jsx/.mjs/.cjs/.ts/.tsx file of each DIR is linted once, except declaration files,
  * node_modules, build output (dist, build, out, coverage, and a lib folder that is not under a
@@ -106,6 +106,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     rules: { type: 'string' },
+    options: { type: 'string' },
     json: { type: 'string' },
     untyped: { type: 'boolean', default: false },
   },
@@ -114,7 +115,26 @@ if (positionals.length === 0) fail('give one or more repository folders');
 
 const plugin = await loadBuiltPlugin();
 const ruleNames = selectRules(values.rules, Object.keys(plugin.rules));
-const rulesConfig: Linter.RulesRecord = Object.fromEntries(ruleNames.map((name) => [`${NAMESPACE}/${name}`, 'error']));
+const ruleOptions = parseRuleOptions(values.options);
+const rulesConfig: Linter.RulesRecord = Object.fromEntries(ruleNames.map((name) => [`${NAMESPACE}/${name}`, ['error', ...(ruleOptions[name] ?? [])]]));
+
+/** `--options '{"no-swallowed-error-codes": [{ "noCurrentUser": true }]}'`: each rule's options, as in a config. */
+function parseRuleOptions(text: string | undefined): Record<string, unknown[]> {
+  if (text === undefined) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    fail(`--options: not JSON (${(error as Error).message})`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) fail('--options: give an object from rule names to option arrays');
+  const entries = Object.entries(parsed as Record<string, unknown>);
+  for (const [name, options] of entries) {
+    if (!ruleNames.includes(name)) fail(`--options: ${name} is not one of the rules linted (${ruleNames.join(', ')})`);
+    if (!Array.isArray(options)) fail(`--options: the options of ${name} must be an array, as in a config`);
+  }
+  return Object.fromEntries(entries) as Record<string, unknown[]>;
+}
 
 /** The plugin as built in dist/; refuses a build older than the sources it came from. */
 async function loadBuiltPlugin(): Promise<Plugin> {
