@@ -7,12 +7,15 @@ import { CatalogError, joinPointer } from '../src/catalog/catalog-error.js';
 import { RETRY_CLASSES, type CodeValue, type RetryClass } from '../src/catalog/types.js';
 import { createCalleeMatcher, DEFAULT_LOGGERS, specifierListSchema } from '../src/analysis/callees.js';
 import { adviceText, byUrgency, codeLabel, listText } from '../src/analysis/describe.js';
-import { siteValue } from '../src/analysis/dispatch.js';
+import { leaves, siteValue } from '../src/analysis/dispatch.js';
 import { getFileAnalysis } from '../src/analysis/file-analysis.js';
 import { type Handler, waitedOn } from '../src/analysis/handlers.js';
 import { endsInReturn, type Outcome, outcomeOf } from '../src/analysis/outcome.js';
+import { hasNoCurrentUser, mayCarryUser, usesMasterKey } from '../src/analysis/sessions.js';
 import { memberName, skipWrappers } from '../src/binding/accessors.js';
+import { callsAnAssertion, definesTests } from '../src/binding/assertions.js';
 import { baseIdentifier, constInitOf, type FunctionNode, functionOf, isFunction, walk } from '../src/binding/ast.js';
+import type { SdkName } from '../src/binding/sdk-names.js';
 import { constituents } from '../src/binding/type-match.js';
 import type { ResolvedSettings } from '../src/settings.js';
 import { createRule } from '../src/create-rule.js';
@@ -26,6 +29,11 @@ export type Options = [
     mustHandle?: Record<string, RetryClass[]>;
     /** Calls that only log (typescript-eslint `TypeOrValueSpecifier`s). */
     loggers?: TypeOrValueSpecifier[];
+    /**
+     * The files never have a signed-in Parse user (an admin tool on the master key, a page that
+     * never signs in): a request carries a user only when given a `sessionToken`.
+     */
+    noCurrentUser?: boolean;
   },
 ];
 
@@ -38,7 +46,7 @@ export type MessageIds = 'swallowed';
  */
 const DEFAULT_MUST_HANDLE: Record<string, RetryClass[]> = { '*': ['reauthenticate', 'after-refresh'], http: [] };
 
-const defaultOption: Options[0] = { mustHandle: DEFAULT_MUST_HANDLE, loggers: [...DEFAULT_LOGGERS] };
+const defaultOption: Options[0] = { mustHandle: DEFAULT_MUST_HANDLE, loggers: [...DEFAULT_LOGGERS], noCurrentUser: false };
 
 export default createRule<Options, MessageIds>({
   name: 'no-swallowed-error-codes',
@@ -61,6 +69,11 @@ export default createRule<Options, MessageIds>({
             additionalProperties: { type: 'array', items: { type: 'string', enum: [...RETRY_CLASSES] }, uniqueItems: true },
           },
           loggers: specifierListSchema('Calls that only log or report an error (typescript-eslint `TypeOrValueSpecifier`s: names such as `console`, or `{ from, name, package }`).'),
+          noCurrentUser: {
+            type: 'boolean',
+            description:
+              'The files never have a signed-in Parse user (an admin tool on the master key, a page that never signs in): a request carries a user only when given a `sessionToken`, and Parse\'s sign-in codes arrive only from those.',
+          },
         },
       },
     ],
@@ -77,10 +90,39 @@ export default createRule<Options, MessageIds>({
     checkCatalogIds(mustHandle, binder.settings);
     const isLoggerCallee = createCalleeMatcher(binder.context, options.loggers ?? DEFAULT_LOGGERS);
     const quietFunctions = new Map<FunctionNode, boolean>();
+    let fileHasNoCurrentUser: boolean | undefined;
+    const userCarried = new Map<Handler, boolean>();
 
-    function demanded(catalog: Catalog): CodeEntry[] {
-      const classes = mustHandle[catalog.id] ?? mustHandle['*'] ?? [];
+    /** The codes of `catalog` that demand action; Parse's sign-in codes only where a request of the handler can carry a user. */
+    function demanded(catalog: Catalog, handler: Handler): CodeEntry[] {
+      const carried = (): boolean => {
+        if (!userCarried.has(handler)) userCarried.set(handler, carriesUser(handler, catalog));
+        return userCarried.get(handler)!;
+      };
+      const classes = (mustHandle[catalog.id] ?? mustHandle['*'] ?? []).filter((retry) => retry !== 'reauthenticate' || catalog.id !== 'parse' || carried());
       return classes.length === 0 ? [] : catalog.codes.filter((entry) => classes.includes(entry.retry) && !entry.flags.includes('deprecated'));
+    }
+
+    /**
+     * Whether a Parse request of the handler can carry a user, and so fail with a code that asks
+     * to sign the user in again. Not when every call into the SDK that it waits on is made with
+     * the master key, nor, in a file whose SDK keeps no current user (Node, Cloud Code), when none
+     * is given a session token or signs a user in. A handler that only tests its error for Parse
+     * codes (around a function of the app) may meet any request.
+     */
+    function carriesUser(handler: Handler, catalog: Catalog): boolean {
+      const waited = (exempt: (call: TSESTree.CallExpression) => boolean): TSESTree.Node[] =>
+        waitedOn(sourceCode, handler, exempt).filter((node) => binder.evidence.callsInto(node).has(catalog));
+      if (waited(isExempt).length === 0) return true;
+      const withoutMasterKey = waited((call) => isExempt(call) || usesMasterKey(call));
+      if (withoutMasterKey.length === 0) return false;
+      fileHasNoCurrentUser ??= options.noCurrentUser === true || hasNoCurrentUser(sourceCode, resolveParse);
+      return !fileHasNoCurrentUser || withoutMasterKey.some((node) => mayCarryUser(sourceCode, node));
+    }
+
+    function resolveParse(identifier: TSESTree.Identifier): SdkName | undefined {
+      const sdk = binder.resolveSdk(identifier);
+      return sdk?.catalog.id === 'parse' ? sdk : undefined;
     }
 
     /**
@@ -178,7 +220,7 @@ export default createRule<Options, MessageIds>({
       // A branch for a code acts unless it is `{}` or only logs: `return;` there is a decision.
       const acts = (branch: readonly TSESTree.Node[]): boolean => {
         const result = outcome(branch, names);
-        return !result.logOnly && (!result.empty || branch.some(containsExit));
+        return !result.logOnly && (!result.empty || branch.some(leaves));
       };
       // A `finally` that returns cancels every propagation; a throw in a nested function is not the handler's.
       const letsThrough = (branch: readonly TSESTree.Node[], at: TSESTree.Node): boolean =>
@@ -202,18 +244,57 @@ export default createRule<Options, MessageIds>({
       return { codes, rest };
     }
 
+    /**
+     * The names that stand for the error in a handler's body: its parameter's, and the variables
+     * it derives from them (`const error = resolveError(e)`, `const err = e as Parse.Error`), but
+     * not text made from it (`String(e)`, with types any call that returns a string).
+     */
+    function handlerErrorNames(handler: Handler): Set<string> {
+      const names = errorNames(handler.param);
+      const declarators: TSESTree.VariableDeclarator[] = [];
+      if (handler.body) {
+        walk(sourceCode, handler.body, (node) => {
+          if (node !== handler.body && isFunction(node)) return false;
+          if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) declarators.push(node);
+          return undefined;
+        });
+      }
+      for (let grew = names.size > 0; grew; ) {
+        grew = false;
+        for (const declarator of declarators) {
+          const name = (declarator.id as TSESTree.Identifier).name;
+          if (names.has(name) || !derivesError(declarator.init!, names)) continue;
+          names.add(name);
+          grew = true;
+        }
+      }
+      return names;
+    }
+
+    /** `e`, `await e`, `e as X`, or a call given `e` that does not turn it into text. */
+    function derivesError(init: TSESTree.Expression, names: ReadonlySet<string>): boolean {
+      let value = skipWrappers(init);
+      if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipWrappers(value.argument);
+      if (value.type === AST_NODE_TYPES.Identifier) return names.has(value.name);
+      if (value.type !== AST_NODE_TYPES.CallExpression || isFormatter(value)) return false;
+      return value.arguments.some((argument) => {
+        const target = skipWrappers(argument);
+        return target.type === AST_NODE_TYPES.Identifier && names.has(target.name);
+      });
+    }
+
     function check(handler: Handler): void {
-      const catalogs = handledCatalogs(handler).filter((catalog) => demanded(catalog).length > 0);
+      const catalogs = handledCatalogs(handler).filter((catalog) => demanded(catalog, handler).length > 0);
       if (catalogs.length === 0) return;
       if (!handler.body && !(handler.reference && referenceSwallows(handler.reference))) return;
-      const names = errorNames(handler.param);
+      const names = handlerErrorNames(handler);
       if (handler.body && !finallyReturns(handler) && outcome(handler.body, names).propagates) return;
-      // A test that expects the failure observes it: `catch (e) { expect(e.code).toBe(209) }`, `done()`.
-      if (handler.body && callsAnObserver(sourceCode, handler.body)) return;
+      // A test that expects the failure observes it: `catch (e) { expect(e.code).toBe(209) }`.
+      if (handler.body && callsAnAssertion(sourceCode, handler.body, binder.settings.assertions)) return;
       const swallowed: CodeEntry[] = [];
       for (const catalog of catalogs) {
         const handled = handler.body ? handledCodes(handler, handler.body, catalog, names) : { codes: new Set<CodeValue>(), rest: false };
-        if (!handled.rest) swallowed.push(...demanded(catalog).filter((entry) => !handled.codes.has(entry.value)));
+        if (!handled.rest) swallowed.push(...demanded(catalog, handler).filter((entry) => !handled.codes.has(entry.value)));
       }
       if (swallowed.length === 0) return;
       // Most urgent first across catalogs: a sign-in code before another SDK's refresh code.
@@ -245,6 +326,8 @@ export default createRule<Options, MessageIds>({
 
     return {
       Program() {
+        // A test has no user to sign in again: what its handlers let pass, the test itself meets.
+        if (definesTests(sourceCode.ast, binder.settings.assertions)) return;
         for (const handler of analysis.handlers()) check(handler);
       },
     };
@@ -284,18 +367,6 @@ function finallyReturns(handler: Handler): boolean {
 
 function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
   return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
-}
-
-/** Whether a statement is, or its block holds, a `return` / `throw` / `continue` / `break`. */
-function containsExit(node: TSESTree.Node): boolean {
-  const statements = node.type === AST_NODE_TYPES.BlockStatement ? node.body : [node];
-  return statements.some(
-    (statement) =>
-      statement.type === AST_NODE_TYPES.ReturnStatement ||
-      statement.type === AST_NODE_TYPES.ThrowStatement ||
-      statement.type === AST_NODE_TYPES.ContinueStatement ||
-      statement.type === AST_NODE_TYPES.BreakStatement,
-  );
 }
 
 /** Whether `node` runs as part of `body` itself, not inside a function nested in it. */
@@ -342,22 +413,4 @@ function whenFalse(test: TSESTree.IfStatement | TSESTree.ConditionalExpression):
   const container = test.parent;
   const siblings = container?.type === AST_NODE_TYPES.BlockStatement ? container.body : container?.type === AST_NODE_TYPES.SwitchCase ? container.consequent : undefined;
   return siblings?.slice(siblings.indexOf(test as TSESTree.IfStatement) + 1);
-}
-
-/** Test functions whose call in a handler means the failure is expected and checked. */
-const OBSERVERS = new Set(['expect', 'assert', 'fail', 'done', 'ok', 'jfail', 'should']);
-
-/** Whether a handler calls a test assertion or completion (`expect(…)`, `assert.equal(…)`, `done()`, `done.fail(…)`). */
-function callsAnObserver(sourceCode: Readonly<TSESLint.SourceCode>, body: TSESTree.Node): boolean {
-  let found = false;
-  walk(sourceCode, body, (node) => {
-    if (found) return false;
-    if (node.type !== AST_NODE_TYPES.CallExpression) return;
-    let callee: TSESTree.Node = node.callee;
-    while (callee.type === AST_NODE_TYPES.MemberExpression || callee.type === AST_NODE_TYPES.CallExpression) {
-      callee = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee.callee;
-    }
-    found = callee.type === AST_NODE_TYPES.Identifier && OBSERVERS.has(callee.name);
-  });
-  return found;
 }

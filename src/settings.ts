@@ -38,6 +38,8 @@ export interface AssertionSettings {
   propertyMatchers?: string[];
   /** Assertion functions with the actual and expected values as arguments: `assert.equal(err.code, 209)`, `strictEqual(…)`. */
   functions?: string[];
+  /** Functions that define tests, suites and hooks (`describe`, `it`, `beforeEach`): a file that calls one at its top level is a test file. */
+  tests?: string[];
 }
 
 /** The assertion names in force. */
@@ -47,6 +49,7 @@ export interface ResolvedAssertions {
   readonly propertyMatchers: ReadonlySet<string>;
   /** Dotted names split into segments: `assert.equal` → ['assert', 'equal']. */
   readonly functions: readonly (readonly string[])[];
+  readonly tests: ReadonlySet<string>;
 }
 
 const DEFAULT_ASSERTIONS: Readonly<Required<AssertionSettings>> = {
@@ -69,6 +72,7 @@ const DEFAULT_ASSERTIONS: Readonly<Required<AssertionSettings>> = {
     'deepEqual',
     'deepStrictEqual',
   ],
+  tests: ['describe', 'fdescribe', 'xdescribe', 'suite', 'it', 'fit', 'xit', 'test', 'specify', 'beforeAll', 'afterAll', 'beforeEach', 'afterEach', 'before', 'after'],
 };
 
 export interface BindingSetting {
@@ -116,6 +120,7 @@ const settingsSchema = {
         matchers: namesSchema,
         propertyMatchers: namesSchema,
         functions: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*$' }, uniqueItems: true },
+        tests: namesSchema,
       },
     },
   },
@@ -236,5 +241,6 @@ function resolveAssertions(raw: AssertionSettings): ResolvedAssertions {
     matchers: new Set(names.matchers),
     propertyMatchers: new Set(names.propertyMatchers),
     functions: Object.freeze(names.functions.map((name) => Object.freeze(name.split('.')))),
+    tests: new Set(names.tests),
   });
 }

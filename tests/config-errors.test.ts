@@ -59,6 +59,7 @@ describe("settings['error-codes']", () => {
     [{ assertions: { matchers: 'toBe' } }, "settings['error-codes'] at /assertions/matchers: must be array"],
     [{ assertions: { functions: ['assert..equal'] } }, "settings['error-codes'] at /assertions/functions/0: must match"],
     [{ assertions: { expected: ['expect'] } }, "settings['error-codes'] at /assertions: unexpected property \"expected\""],
+    [{ assertions: { tests: ['it.only'] } }, "settings['error-codes'] at /assertions/tests/0: must match"],
   ])('%j fails with one clear message', (settings, message) => {
     for (const rule of Object.keys(rules)) {
       expect(() => lint([], { 'error-codes': settings }, rule)).toThrow(message);

@@ -115,6 +115,17 @@ export const posts = new Parse.Query('Post').find().catch(() => []);`;
 const typed = typedRuleTester();
 
 const typedValid: (string | ValidTestCase<Options>)[] = [
+    // A request made with the master key: the server never reads a session for it.
+    `import Parse from 'parse';
+export async function getUserByEmail(email: string): Promise<Parse.User | null> {
+  const query = new Parse.Query(Parse.User);
+  query.equalTo('email', email);
+  try {
+    return (await query.first({ useMasterKey: true })) ?? null;
+  } catch {
+    return null;
+  }
+}`,
     // The global error helper, passed by reference.
     `${parseErrorHelper}
 export const posts = new Parse.Query('Post').find().catch(handleParseError);`,
@@ -427,6 +438,54 @@ export const posts = new Parse.Query('Post').find().catch((e) => console.error(e
 ];
 
 const typedInvalid: InvalidTestCase<MessageIds, Options>[] = [
+    {
+      // A web app's admin pages: a failed Cloud function, an expired session among the causes, becomes a toast.
+      code: `import Parse from 'parse';
+declare function addError(text: string, duration?: number): void;
+declare function addNotification(text: string): void;
+export async function promote(conference: Parse.Object, target: string): Promise<void> {
+  try {
+    await Parse.Cloud.run('promote', { conference: conference.id, target, newRole: 'manager' });
+    addNotification('Promoted user to manager.');
+  } catch (e) {
+    addError(\`Failed to promote user. Error: \${e}\`, 20000);
+  }
+}
+export async function editSponsor(sponsor: Parse.Object, colour: string): Promise<void> {
+  try {
+    await Parse.Cloud.run('edit-sponsor', { sponsor: sponsor.id, colour });
+  } catch (e) {
+    addError(\`Failed to update colour. Error: \${e}\`, 5000);
+  } finally {
+    addNotification('Updated colour');
+  }
+}
+export async function saveLogo(conference: Parse.Object, name: string, data: number[]): Promise<void> {
+  try {
+    const file = new Parse.File(name, data);
+    await file.save();
+    conference.set('headerImage', file);
+    await conference.save();
+  } catch {
+    addError('Sorry, we were unable to save your logo.');
+  }
+}
+export async function saveText(conference: Parse.Object, text: string): Promise<boolean> {
+  let ok = false;
+  try {
+    ok = await Parse.Cloud.run('conference-setLoggedInText', { text, conference: conference.id });
+  } catch {
+    ok = false;
+  }
+  return ok;
+}`,
+      errors: [
+        { ...swallowed(8, 5, PARSE_ALL), endColumn: 14 },
+        { ...swallowed(15, 5, PARSE_ALL), endColumn: 14 },
+        { ...swallowed(27, 5, PARSE_ALL), endColumn: 10 },
+        { ...swallowed(35, 5, PARSE_ALL), endColumn: 10 },
+      ],
+    },
     {
       // An Angular route guard: handles 209, lets the user through for every other code.
       code: `import Parse from 'parse';
@@ -850,6 +909,90 @@ it('rejects an expired session', async () => {
 it('rejects an expired session', (done) => {
   Parse.User.become('r:expired').then(() => done.fail('resolved'), () => done());
 });`,
+    // A test file: a helper outside the tests, and a handler that lets a setup failure pass.
+    `import Parse from 'parse';
+const signUp = () => Parse.User.signUp('tester', 'abc').catch(() => {});
+describe('posts', () => {
+  beforeEach(signUp);
+  it('lists them', async () => {
+    await new Parse.Query('Post').find().catch((e) => console.log(e));
+  });
+});`,
+    // A test file by a test function of the settings.
+    {
+      code: `import Parse from 'parse';
+scenario('lists the posts', async () => {
+  await new Parse.Query('Post').find().catch(() => {});
+});`,
+      settings: { 'error-codes': { assertions: { tests: ['scenario'] } } },
+    },
+    // An assertion function of the settings observes the failure.
+    {
+      code: `import Parse from 'parse';
+export function check() {
+  return new Parse.Query('Post').find().catch((e) => verify.same(e.code, 209));
+}`,
+      settings: { 'error-codes': { assertions: { functions: ['verify.same'] } } },
+    },
+    // Requests made with the master key: the server never reads a session for them.
+    `const Parse = require('parse');
+async function getUserByEmail(email) {
+  const query = new Parse.Query(Parse.User);
+  query.equalTo('email', email);
+  try {
+    return await query.first({ useMasterKey: true });
+  } catch {
+    return null;
+  }
+}
+new Parse.Query('Job').find({ useMasterKey: true, success: render, error: (error) => console.error(error) });
+Parse.Cloud.run('cleanup', {}, { useMasterKey: true }).then(render, () => null);`,
+    // A Node script: the SDK's Node build keeps no current user, so its requests carry none.
+    `const Parse = require('parse/node');
+Parse.initialize(process.env.APP_ID, process.env.JS_KEY, process.env.MASTER_KEY);
+async function importAll(rows) {
+  for (const row of rows) {
+    try {
+      await new Parse.Object('Row').save(row);
+    } catch (e) {
+      console.error('Creating a row failed', e);
+    }
+  }
+}`,
+    `import Parse from 'parse/node';
+export const posts = new Parse.Query('Post').find().catch((e) => console.error(e));`,
+    // The Node build through Parse.initialize with a master key, or Parse.Cloud.useMasterKey().
+    `const Parse = require('parse');
+Parse.initialize('app', 'js', 'master');
+new Parse.Query('Post').find().catch((e) => console.error(e));`,
+    `const Parse = require('parse');
+Parse.Cloud.useMasterKey();
+new Parse.Query('Post').find().catch((e) => console.error(e));`,
+    // Cloud Code: a request given no session token carries no user.
+    `Parse.Cloud.define('flair', async (request) => {
+  try {
+    return await new Parse.Query('Flair').find();
+  } catch {
+    return [];
+  }
+});`,
+    // noCurrentUser: an app that never signs a user in.
+    {
+      code: `import Parse from 'parse';
+Parse.Cloud.run('aggregate', {}).then(render, (error) => showNote(error.message));`,
+      options: [{ noCurrentUser: true }],
+    },
+    // An error derived from the handler's error and handed on.
+    `import Parse from 'parse';
+export async function subscribe(client, query) {
+  try {
+    await query.subscribe();
+  } catch (e) {
+    const error = resolveError(e);
+    client.pushError(error.code, error.message);
+  }
+}
+const query = new Parse.Query('Post');`,
     // Rethrows every code but 209, which signs the user out.
     `import Parse from 'parse';
 export async function load() {
@@ -942,10 +1085,10 @@ export async function canActivate(token) {
       errors: [swallowed(6, 5, PARSE_BUT_209)],
     },
     {
-      // Cloud Code, with the global Parse.
-      code: `Parse.Cloud.define('posts', async () => {
+      // Cloud Code, with the global Parse, querying as the user who called.
+      code: `Parse.Cloud.define('posts', async (request) => {
   try {
-    return await new Parse.Query('Post').find();
+    return await new Parse.Query('Post').find({ sessionToken: request.user.getSessionToken() });
   } catch (e) {
     console.error(e);
     return [];
@@ -953,6 +1096,99 @@ export async function canActivate(token) {
 });`,
       languageOptions: { parserOptions: { sourceType: 'script' } },
       errors: [swallowed(4, 5, PARSE_ALL)],
+    },
+    {
+      // Without noCurrentUser a browser app may have a signed-in user; with it, a session token given still carries one.
+      code: `import Parse from 'parse';
+Parse.Cloud.run('aggregate', {}).then(render, (error) => showNote(error.message));`,
+      errors: [swallowed(2, 47, PARSE_ALL)],
+    },
+    {
+      code: `import Parse from 'parse';
+Parse.Cloud.run('aggregate', {}, { sessionToken: token }).then(render, (error) => showNote(error.message));`,
+      options: [{ noCurrentUser: true }],
+      errors: [swallowed(2, 72, PARSE_ALL)],
+    },
+    {
+      // A Node file that keeps a current user after all.
+      code: `const Parse = require('parse/node');
+Parse.User.enableUnsafeCurrentUser();
+new Parse.Query('Post').find().catch((e) => console.error(e));`,
+      errors: [swallowed(3, 38, PARSE_ALL)],
+    },
+    {
+      // A hook registered inside a function does not make the file Cloud Code; two arguments to initialize hold no master key.
+      code: `import Parse from 'parse';
+Parse.initialize('app', 'js');
+export function register() {
+  Parse.Cloud.define('posts', () => new Parse.Query('Post').find().catch(() => []));
+}`,
+      errors: [swallowed(4, 74, PARSE_ALL)],
+    },
+    {
+      // A sign-in in a Node script deals with a user of its own.
+      code: `const Parse = require('parse/node');
+Parse.User.logIn('admin', process.env.PASSWORD).catch((e) => console.error(e));`,
+      errors: [swallowed(2, 55, PARSE_ALL)],
+    },
+    {
+      // The master key is asked for only when a flag says so; another request has no master key at all.
+      code: `import Parse from 'parse';
+export async function remove(objects, useMasterKey) {
+  try {
+    await Parse.Object.destroyAll(objects, { useMasterKey });
+  } catch (e) {
+    showNote(e.message);
+  }
+  try {
+    await Parse.Cloud.run('cleanup', {}, { useMasterKey: true });
+    await new Parse.Query('Post').find();
+  } catch (e) {
+    showNote(e.message);
+  }
+}`,
+      errors: [swallowed(5, 5, PARSE_ALL), swallowed(11, 5, PARSE_ALL)],
+    },
+    {
+      // Text made from the error is not the error.
+      code: `import Parse from 'parse';
+new Parse.Query('Post').find().catch((e) => {
+  const text = String(e);
+  toast(text);
+});`,
+      errors: [swallowed(2, 38, PARSE_ALL)],
+    },
+    {
+      // An app on React Native: a failed save of the signed-in user becomes a log line and a form reset.
+      code: `import { Parse } from 'parse/react-native';
+export const submit = async (submitAction) => {
+  const user = Parse.User.current();
+  await user.save().then(
+    async (updatedUser) => {
+      await storeData(updatedUser, 'currentUser');
+      submitAction();
+    },
+    (error) => {
+      console.log(error);
+      setSubmitting(false);
+      handleFailedAttempt();
+    },
+  );
+};`,
+      errors: [swallowed(9, 5, PARSE_ALL)],
+    },
+    {
+      // A fetch by id whose failure, an expired session among them, becomes "not found".
+      code: `import { Parse } from 'parse/react-native';
+export const fetchResidentById = async (objectId) => {
+  try {
+    const record = await new Parse.Query('SurveyData').get(objectId);
+    return JSON.parse(JSON.stringify(record));
+  } catch (e) {
+    return null;
+  }
+};`,
+      errors: [swallowed(6, 5, PARSE_ALL)],
     },
     {
       // Legacy callbacks on a query made with new Parse.Query(…).

@@ -1,0 +1,132 @@
+/**
+ * Which Parse requests can carry a user: only those can fail with a code that asks to sign the
+ * user in again (the catalog's `reauthenticate` codes: INVALID_SESSION_TOKEN 209,
+ * SESSION_MISSING 206, …).
+ * - A request made with the master key (`{ useMasterKey: true }`) is authenticated by the key:
+ *   Parse Server never reads a session for it.
+ * - The Node build of the SDK keeps no current user, so its requests send a session only when
+ *   given one (`{ sessionToken }`). A file runs the Node build when it loads `parse/node`, calls
+ *   `Parse.initialize` with a master key or `Parse.Cloud.useMasterKey()` (both only work there),
+ *   or is Cloud Code (`Parse.Cloud.define(…)`, `Parse.Cloud.beforeSave(…)`, … at its top level),
+ *   unless it calls `Parse.User.enableUnsafeCurrentUser()`. Sign-in calls (`logIn`, `signUp`,
+ *   `become`, `linkWith`, …) deal with a user by themselves.
+ * Pure functions of the AST; which identifiers name the SDK is the caller's answer.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { memberName, skipWrappers } from '../binding/accessors.js';
+import { baseIdentifier, walk } from '../binding/ast.js';
+import type { SdkName } from '../binding/sdk-names.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** Whether an identifier names the Parse SDK, and through which module. */
+export type ParseResolver = (identifier: TSESTree.Identifier) => SdkName | undefined;
+
+/** Cloud Code's hooks: a file that registers one at its top level runs inside Parse Server. */
+const CLOUD_HOOKS: ReadonlySet<string> = new Set([
+  'define',
+  'job',
+  'beforeSave',
+  'afterSave',
+  'beforeDelete',
+  'afterDelete',
+  'beforeFind',
+  'afterFind',
+  'beforeLogin',
+  'afterLogin',
+  'afterLogout',
+  'beforePasswordResetRequest',
+  'beforeSaveFile',
+  'afterSaveFile',
+  'beforeDeleteFile',
+  'afterDeleteFile',
+  'beforeConnect',
+  'beforeSubscribe',
+  'afterLiveQueryEvent',
+]);
+
+/** Calls that sign a user in or attach one: their failures are about that user whatever the file. */
+const SIGN_IN_METHODS: ReadonlySet<string> = new Set(['logIn', 'logInWith', 'signUp', 'become', 'me', 'linkWith', '_linkWith', 'hydrate', 'verifyPassword']);
+
+/** `{ useMasterKey: true }` among a call's arguments. */
+export function usesMasterKey(call: TSESTree.CallExpression): boolean {
+  return call.arguments.some((argument) => {
+    const options = skipWrappers(argument);
+    return (
+      options.type === AST_NODE_TYPES.ObjectExpression &&
+      options.properties.some(
+        (property) =>
+          property.type === AST_NODE_TYPES.Property &&
+          propertyName(property) === 'useMasterKey' &&
+          property.value.type === AST_NODE_TYPES.Literal &&
+          property.value.value === true,
+      )
+    );
+  });
+}
+
+/**
+ * Whether code that a handler waits on may carry a user in a file whose SDK keeps no current
+ * user: it calls a sign-in method, or a `sessionToken` is written anywhere in it (`{ sessionToken
+ * }`, `{ sessionToken: request.user.getSessionToken() }`), or an options object is spread into an
+ * object (`{ ...options }`).
+ */
+export function mayCarryUser(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  let found = false;
+  walk(sourceCode, node, (current) => {
+    if (found) return false;
+    if (current.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipWrappers(current.callee);
+      found = callee.type === AST_NODE_TYPES.MemberExpression && SIGN_IN_METHODS.has(memberName(callee) ?? '');
+    } else if (current.type === AST_NODE_TYPES.Property) {
+      found = propertyName(current) === 'sessionToken';
+    } else if (current.type === AST_NODE_TYPES.SpreadElement) {
+      found = current.parent.type === AST_NODE_TYPES.ObjectExpression;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** Whether the file runs the SDK's Node build, which keeps no current user (see the module comment). */
+export function hasNoCurrentUser(sourceCode: SourceCode, resolveParse: ParseResolver): boolean {
+  let node = false;
+  let currentUser = false;
+  const isParse = (expression: TSESTree.Node): boolean => {
+    const base = baseIdentifier(expression);
+    return base !== undefined && resolveParse(base) !== undefined;
+  };
+  walk(sourceCode, sourceCode.ast, (current) => {
+    if (current.type === AST_NODE_TYPES.Identifier) {
+      if (resolveParse(current)?.module === 'parse/node') node = true;
+      return undefined;
+    }
+    if (current.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = skipWrappers(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !isParse(callee)) return undefined;
+    const method = memberName(callee);
+    if (method === 'enableUnsafeCurrentUser') currentUser = true;
+    else if ((method === 'initialize' && current.arguments.length >= 3) || (method === 'useMasterKey' && ownerName(callee) === 'Cloud')) node = true;
+    else if (method !== undefined && CLOUD_HOOKS.has(method) && ownerName(callee) === 'Cloud' && isTopLevel(current)) node = true;
+    return undefined;
+  });
+  return node && !currentUser;
+}
+
+function propertyName(property: TSESTree.Property): string | undefined {
+  if (!property.computed && property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+  return property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string' ? property.key.value : undefined;
+}
+
+/** `Cloud` in `Parse.Cloud.define`. */
+function ownerName(callee: TSESTree.MemberExpression): string | undefined {
+  const owner = skipWrappers(callee.object);
+  return owner.type === AST_NODE_TYPES.MemberExpression ? memberName(owner) : undefined;
+}
+
+/** A statement of the program itself: `Parse.Cloud.define(…);` outside any function or block. */
+function isTopLevel(call: TSESTree.CallExpression): boolean {
+  const statement = call.parent;
+  return statement.type === AST_NODE_TYPES.ExpressionStatement && statement.parent.type === AST_NODE_TYPES.Program;
+}
