@@ -48,7 +48,7 @@ export const VARIANTS: readonly Variant[] = [
       'no-magic-error-codes': [{ checkStrings: true, allow: [-1, 'THROTTLED'] }],
       'no-unknown-error-codes': [{ allowEqualValuesAcrossCatalogs: true, allow: [4242, 'CUSTOM_CODE'] }],
       'exhaustive-error-codes': [{ requireDefault: true, considerDefaultExhaustive: true, ignore: [100, 'THROTTLED'], loggers: ['report'] }],
-      'no-swallowed-error-codes': [{ mustHandle: { parse: ['reauthenticate', 'backoff'], '*': ['after-delay'] }, loggers: ['report', { from: 'package', package: 'pino', name: 'pino' }] }],
+      'no-swallowed-error-codes': [{ mustHandle: { parse: ['reauthenticate', 'backoff'], '*': ['after-delay'] }, loggers: ['report', { from: 'package', package: 'pino', name: 'pino' }], noCurrentUser: true }],
       'require-partial-failure-check': [{ itemErrors: { parse: ['errors', 'details'], '*': [] }, loggers: ['report'] }],
     },
   },
