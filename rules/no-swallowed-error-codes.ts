@@ -116,7 +116,7 @@ export default createRule<Options, MessageIds>({
       if (waited(isExempt).length === 0) return true;
       const withoutMasterKey = waited((call) => isExempt(call) || usesMasterKey(call));
       if (withoutMasterKey.length === 0) return false;
-      fileHasNoCurrentUser ??= options.noCurrentUser === true || hasNoCurrentUser(sourceCode, resolveParse);
+      fileHasNoCurrentUser ??= options.noCurrentUser === true || hasNoCurrentUser(analysis.nodes(), resolveParse);
       return !fileHasNoCurrentUser || withoutMasterKey.some((node) => mayCarryUser(sourceCode, node));
     }
 

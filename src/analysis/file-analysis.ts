@@ -19,6 +19,8 @@ import { findResponses, type Responses } from './responses.js';
 
 export interface FileAnalysis {
   readonly binder: Binder;
+  /** The file's nodes in pre-order (source order), walked once for every part that looks at the whole file. */
+  nodes(): readonly TSESTree.Node[];
   /** Every place a literal or constant meets a bound code, in source order. */
   codeSites(): readonly CodeSite[];
   /** Every catch clause and rejection handler, in source order. */
@@ -64,6 +66,7 @@ function createFileAnalysis(binder: Binder): FileAnalysis {
   const allDispatches = (): Dispatch[] => (dispatches ??= findDispatches(sourceCode, codeSites()));
   return {
     binder,
+    nodes: allNodes,
     codeSites,
     handlers: () => (handlers ??= findHandlers(sourceCode, allNodes())),
     dispatches: allDispatches,

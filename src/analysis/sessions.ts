@@ -89,28 +89,27 @@ export function mayCarryUser(sourceCode: SourceCode, node: TSESTree.Node): boole
   return found;
 }
 
-/** Whether the file runs the SDK's Node build, which keeps no current user (see the module comment). */
-export function hasNoCurrentUser(sourceCode: SourceCode, resolveParse: ParseResolver): boolean {
+/** Whether the file, given as its nodes, runs the SDK's Node build, which keeps no current user (see the module comment). */
+export function hasNoCurrentUser(nodes: readonly TSESTree.Node[], resolveParse: ParseResolver): boolean {
   let node = false;
   let currentUser = false;
   const isParse = (expression: TSESTree.Node): boolean => {
     const base = baseIdentifier(expression);
     return base !== undefined && resolveParse(base) !== undefined;
   };
-  walk(sourceCode, sourceCode.ast, (current) => {
+  for (const current of nodes) {
     if (current.type === AST_NODE_TYPES.Identifier) {
       if (resolveParse(current)?.module === 'parse/node') node = true;
-      return undefined;
+      continue;
     }
-    if (current.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    if (current.type !== AST_NODE_TYPES.CallExpression) continue;
     const callee = skipWrappers(current.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || !isParse(callee)) return undefined;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !isParse(callee)) continue;
     const method = memberName(callee);
     if (method === 'enableUnsafeCurrentUser') currentUser = true;
     else if ((method === 'initialize' && current.arguments.length >= 3) || (method === 'useMasterKey' && ownerName(callee) === 'Cloud')) node = true;
     else if (method !== undefined && CLOUD_HOOKS.has(method) && ownerName(callee) === 'Cloud' && isTopLevel(current)) node = true;
-    return undefined;
-  });
+  }
   return node && !currentUser;
 }
 
