@@ -51,14 +51,30 @@ function matchesErrorType(type: ts.Type, catalog: Catalog, checker: ts.TypeCheck
   return (checker.getBaseTypes(target) ?? []).some((base) => matchesErrorType(base, catalog, checker, depth + 1));
 }
 
+const NULLISH = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
+
 /**
  * Whether a value of this type carries the catalog's error type: it is the type (declared in
- * the catalog's packages, not merely of the same name), extends it, or is a union or
- * intersection with a member that does.
+ * the catalog's packages, not merely of the same name), extends it, or is an intersection or a
+ * union with a member that does. A union that also holds a supertype of that member
+ * (`Error | Parse.Error`, `?(Error | Parse.Error)`) holds any error of the wider type, so it
+ * does not count.
  */
 export function typeIsCatalogError(type: ts.Type, catalog: Catalog, checker: ts.TypeChecker): boolean {
   if (catalog.bindings.errorTypes.length === 0) return false;
-  return constituents(type).some((member) => matchesErrorType(member, catalog, checker, 0));
+  const matches = (member: ts.Type): boolean => constituents(member).some((part) => matchesErrorType(part, catalog, checker, 0));
+  if (!type.isUnion()) return matches(type);
+  const matched = type.types.filter(matches);
+  if (matched.length === 0) return false;
+  const wider = new Set(matched.flatMap((member) => baseSymbols(member, checker)));
+  return !type.types.some((member) => !matched.includes(member) && (member.flags & NULLISH) === 0 && wider.has(member.getSymbol()!));
+}
+
+/** The symbols of a class or interface type's base types, all the way up (`Parse.Error` → `Error`). */
+function baseSymbols(type: ts.Type, checker: ts.TypeChecker, depth = 0): ts.Symbol[] {
+  const target = (type as ts.TypeReference).target ?? type;
+  if (depth >= MAX_BASE_DEPTH || !target.isClassOrInterface()) return [];
+  return (checker.getBaseTypes(target) ?? []).flatMap((base) => [...(base.getSymbol() ? [base.getSymbol()!] : []), ...baseSymbols(base, checker, depth + 1)]);
 }
 
 /**

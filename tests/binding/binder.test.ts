@@ -49,6 +49,10 @@ apiError.code === 209;`,
 import { DrupalError } from '@drupal-js-sdk/error';
 declare const e: Parse.Error | DrupalError;
 e.code === 1;`,
+    // A union with a supertype of the SDK error holds any error of that type (MongoDB's 13 here).
+    `import Parse from 'parse';
+declare const error: Error | Parse.Error | undefined;
+error?.code === 13;`,
     // A literal union that is not all one catalog's codes.
     `declare const c: { ckErrorCode: 'THROTTLED' | 'SOMETHING_ELSE' };
 c.ckErrorCode === 'THROTTLED';`,
@@ -83,6 +87,8 @@ e.code === 209;`,
       errors: [bound('parse', 'type')],
     },
     { code: `import Parse from 'parse';\ndeclare const e: Parse.Error | null;\ne?.code === 209;`, errors: [bound('parse', 'type')] },
+    // A union with a type that is not a supertype of the SDK error.
+    { code: `import Parse from 'parse';\ndeclare const e: Parse.Error | { kind: 'offline' };\n(e as Parse.Error).code === 209;`, errors: [bound('parse', 'type')] },
     {
       // instanceof narrowing of unknown.
       code: `import Parse from 'parse';\ndeclare const e: unknown;\nif (e instanceof Parse.Error) { e.code === 209; }`,
