@@ -11,8 +11,9 @@ import { getFileAnalysis } from '../src/analysis/file-analysis.js';
 import type { Handler } from '../src/analysis/handlers.js';
 import { outcomeOf } from '../src/analysis/outcome.js';
 import type { ResponseFlow } from '../src/analysis/responses.js';
+import { createRetryAnalysis, DEFAULT_SLEEPERS } from '../src/analysis/retry.js';
 import { memberName, skipWrappers } from '../src/binding/accessors.js';
-import { baseIdentifier, functionName, isFunction, walk } from '../src/binding/ast.js';
+import { baseIdentifier, isFunction, walk } from '../src/binding/ast.js';
 import { createRule } from '../src/create-rule.js';
 
 export type Options = [
@@ -103,6 +104,7 @@ export default createRule<Options, MessageIds>({
     const bc = binder.context;
     const { sourceCode } = context;
     const isLogger = createCallMatcher(bc, options.loggers ?? DEFAULT_LOGGERS);
+    const retryAnalysis = createRetryAnalysis(bc, { allowRethrow: false, helpers: [], sleepers: DEFAULT_SLEEPERS, isLogger });
     const itemErrors = { ...DEFAULT_ITEM_ERRORS, ...options.itemErrors };
     const aggregateCatalogs = binder.settings.catalogs.filter((catalog) => catalog.codes.some((entry) => entry.flags.includes('aggregate')));
 
@@ -166,7 +168,9 @@ export default createRule<Options, MessageIds>({
     function checkSibling(branch: CodeBranch, entry: CodeEntry): void {
       if (readsItemErrors(branch.body, namesFor(branch.binding.catalog))) return;
       let action: string | undefined;
-      if (retries(sourceCode, branch)) {
+      // Per-item errors of a response are judged wherever they are read, not only in handlers.
+      const where = retryAnalysis.contextOf(branch, analysis.handlers()) ?? { operations: [], errorNames: new Set<string>() };
+      if (retryAnalysis.retryOf(branch, where)) {
         action = 'retries on';
       } else {
         const result = outcome(branch);
@@ -339,69 +343,4 @@ function ownNodes(sourceCode: Readonly<TSESLint.SourceCode>, body: readonly TSES
     });
   }
   return nodes;
-}
-
-/**
- * Whether a branch retries: it calls a function it is inside of (`return save(records)`), or
- * `continue`s a loop around the `try` whose `catch` it is in.
- */
-function retries(sourceCode: Readonly<TSESLint.SourceCode>, branch: CodeBranch): boolean {
-  const enclosing = enclosingFunctionNames(branch.test);
-  return ownNodes(sourceCode, branch.body).some((node) => {
-    if (node.type === AST_NODE_TYPES.CallExpression) {
-      const callee = skipWrappers(node.callee);
-      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression ? memberName(callee) : undefined;
-      return name !== undefined && enclosing.has(name);
-    }
-    if (node.type !== AST_NODE_TYPES.ContinueStatement) return false;
-    const loop = continuedLoop(node);
-    return loop !== undefined && !branch.body.some((part) => within(loop, part)) && retryLoopAround(loop, branch.test);
-  });
-}
-
-/** Names of the functions and methods around a node. */
-function enclosingFunctionNames(node: TSESTree.Node): Set<string> {
-  const names = new Set<string>();
-  for (let current = node.parent; current; current = current.parent) {
-    if (!isFunction(current)) continue;
-    const name = functionName(current);
-    if (name) names.add(name.name);
-    const owner = current.parent;
-    if (owner?.type === AST_NODE_TYPES.MethodDefinition && owner.key.type === AST_NODE_TYPES.Identifier) names.add(owner.key.name);
-  }
-  return names;
-}
-
-const LOOPS: ReadonlySet<string> = new Set([
-  AST_NODE_TYPES.ForStatement,
-  AST_NODE_TYPES.ForInStatement,
-  AST_NODE_TYPES.ForOfStatement,
-  AST_NODE_TYPES.WhileStatement,
-  AST_NODE_TYPES.DoWhileStatement,
-]);
-
-/** The loop a `continue` goes back to. */
-function continuedLoop(node: TSESTree.ContinueStatement): TSESTree.Node | undefined {
-  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
-    if (isFunction(current)) return undefined;
-    if (node.label) {
-      if (current.type === AST_NODE_TYPES.LabeledStatement && current.label.name === node.label.name) return current.body;
-    } else if (LOOPS.has(current.type)) {
-      return current;
-    }
-  }
-  return undefined;
-}
-
-/** Whether the loop's body holds a `try` whose `catch` holds the branch: a retry loop. */
-function retryLoopAround(loop: TSESTree.Node, test: TSESTree.Node): boolean {
-  for (let current = test.parent; current && current !== loop; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.CatchClause) return true;
-    if (isFunction(current)) return false;
-  }
-  return false;
-}
-
-function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
-  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }

@@ -297,7 +297,7 @@ function siblingsOf(statement: TSESTree.Statement): readonly TSESTree.Node[] | u
  * them; a `break` goes on after its switch or loop. The list ends at the first jump, and at a
  * function body, loop body, `try` block or `catch`: completing a `catch` is where an error is dropped.
  */
-function followingStatements(statement: TSESTree.Node): TSESTree.Node[] {
+export function followingStatements(statement: TSESTree.Node): TSESTree.Node[] {
   const path: TSESTree.Node[] = [];
   let current: TSESTree.Node | undefined = statement;
   while (current) {

@@ -26,6 +26,8 @@ export interface Outcome {
   readonly empty: boolean;
   /** Only logger calls run (and plain `return;` / `break`). */
   readonly logOnly: boolean;
+  /** Some path reaches the end and goes on with what follows (in a loop: its next iteration). */
+  readonly completes: boolean;
   readonly effects: ReadonlySet<Effect>;
 }
 
@@ -61,7 +63,7 @@ export function outcomeOf(body: TSESTree.Node | readonly TSESTree.Node[], contex
   const counted = statements.flatMap(blockStatements).filter((statement) => !isNoOp(statement));
   const empty = counted.length === 0;
   const logOnly = !empty && [...effects].every((effect) => effect === 'log') && counted.every((statement) => isLoggerCall(statement, context));
-  return { propagates: flow === PROPAGATES, empty, logOnly, effects };
+  return { propagates: flow === PROPAGATES, empty, logOnly, completes: (flow & FALLS) !== 0, effects };
 }
 
 /** Whether some path of a block returns (`finally { return x; }` cancels a pending throw). */
