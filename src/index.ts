@@ -1,8 +1,10 @@
 import exhaustiveErrorCodes from '../rules/exhaustive-error-codes.js';
 import noMagicErrorCodes from '../rules/no-magic-error-codes.js';
+import noRetryOnPermanentErrors from '../rules/no-retry-on-permanent-errors.js';
 import noSwallowedErrorCodes from '../rules/no-swallowed-error-codes.js';
 import noUnknownErrorCodes from '../rules/no-unknown-error-codes.js';
 import requirePartialFailureCheck from '../rules/require-partial-failure-check.js';
+import requireRetry from '../rules/require-retry.js';
 
 import { createConfigs, type ErrorCodesConfigs } from './configs.js';
 import { PLUGIN_NAME, PLUGIN_NAMESPACE, PLUGIN_VERSION } from './meta.js';
@@ -13,9 +15,11 @@ export type { BindingSetting, ErrorCodesSettings } from './settings.js';
 export const rules = {
   'exhaustive-error-codes': exhaustiveErrorCodes,
   'no-magic-error-codes': noMagicErrorCodes,
+  'no-retry-on-permanent-errors': noRetryOnPermanentErrors,
   'no-swallowed-error-codes': noSwallowedErrorCodes,
   'no-unknown-error-codes': noUnknownErrorCodes,
   'require-partial-failure-check': requirePartialFailureCheck,
+  'require-retry': requireRetry,
 };
 
 /** A listener of any node type; declared as a method, so that listeners of specific nodes fit it. */

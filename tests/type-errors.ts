@@ -86,3 +86,9 @@ export function projectTypeErrors(project: string): string[] {
     return `${where} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
   });
 }
+
+/** The typed cases of a rule's tests that do not type-check, with their diagnostics (`[]` when all do). */
+export function failingTypedCases(cases: readonly (string | { code: string })[]): { code: string; errors: string[] }[] {
+  const codes = cases.map((testCase) => (typeof testCase === 'string' ? testCase : testCase.code));
+  return typeErrorsOfEach(codes).flatMap((errors, index) => (errors.length > 0 ? [{ code: codes[index]!, errors }] : []));
+}

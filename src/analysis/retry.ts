@@ -23,7 +23,7 @@ import type { BindingContext } from '../binding/context.js';
 import { createCallMatcher } from './callees.js';
 import type { CodeBranch } from './code-branches.js';
 import { followingStatements } from './dispatch.js';
-import type { Handler } from './handlers.js';
+import { type Handler, waitedOn } from './handlers.js';
 import { type Outcome, outcomeOf } from './outcome.js';
 
 
@@ -116,7 +116,7 @@ export interface RetryAnalysis {
 export interface RetryContext {
   /** The names the error is bound to (`e` of `catch (e)`). */
   readonly errorNames: ReadonlySet<string>;
-  /** The operation that failed: the handler's guarded code, or the calls whose response the branch tests (`res.json()`, and the `fetch` of `res`). */
+  /** The operations that failed: the calls the handler waits on, or those whose response the branch tests (`res.json()`, and the `fetch` of `res`). */
   readonly operations: readonly TSESTree.Node[];
 }
 
@@ -444,7 +444,8 @@ export function createRetryAnalysis(bc: BindingContext, options: RetryOptions): 
     const handler = handlers.findLast((candidate) => candidate.body !== undefined && within(branch.test, candidate.body));
     if (handler) {
       const param = handler.param?.type === AST_NODE_TYPES.AssignmentPattern ? handler.param.left : handler.param;
-      return { operations: [handler.guarded], errorNames: new Set(param?.type === AST_NODE_TYPES.Identifier ? [param.name] : []) };
+      // The calls the handler waits on, not every statement of its `try` block.
+      return { operations: waitedOn(sourceCode, handler, () => false), errorNames: new Set(param?.type === AST_NODE_TYPES.Identifier ? [param.name] : []) };
     }
     const operations: TSESTree.Node[] = [];
     let base = baseIdentifier(branch.binding.subject);

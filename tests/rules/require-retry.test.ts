@@ -3,15 +3,11 @@ import { describe, expect, it } from 'vitest';
 
 import rule, { type MessageIds, type Options } from '../../rules/require-retry.js';
 import { bridgeSettings, syntaxOnlyRuleTester, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
-import { typeErrorsOfEach } from '../type-errors.js';
+import { CK as SHARED_CK, RETRY_TRAPS, SLEEP } from '../retry-cases.js';
+import { failingTypedCases } from '../type-errors.js';
 
 /** The start of every typed CloudKit JS case: the SDK, a database and a way to show a message. */
-const CK = `import * as CloudKit from 'tsl-apple-cloudkit';
-declare const db: CloudKit.Database;
-declare function showMessage(text: string): void;
-`;
-
-const SLEEP = `declare function sleep(ms: number): Promise<void>;
+const CK = `${SHARED_CK}declare function showMessage(text: string): void;
 `;
 
 const STRICT: Options = [{ backoff: true }];
@@ -34,6 +30,7 @@ const FETCH_WITH_RETRY = `export async function fetchWithRetry(url: string, opti
 }`;
 
 const typedValid: (string | ValidTestCase<Options>)[] = [
+  ...RETRY_TRAPS,
   // A Parse migration script: CONNECTION_FAILED retried in a bounded loop with a growing delay.
   {
     code: `import Parse from 'parse/node';
@@ -106,29 +103,6 @@ export async function load(query: Parse.Query): Promise<Parse.Object[]> {
   } catch (e) {
     if (e instanceof Parse.Error && e.code === Parse.Error.CONNECTION_FAILED) throw new Error('offline', { cause: e });
     throw e;
-  }
-}`,
-  // HTTP 401 refreshed and retried once: the same call again.
-  `declare function refreshToken(): Promise<string>;
-export async function getJson(url: string, token: string): Promise<unknown> {
-  const response = await fetch(url, { headers: { authorization: token } });
-  if (response.status === 401) {
-    const fresh = await refreshToken();
-    return (await fetch(url, { headers: { authorization: fresh } })).json();
-  }
-  return response.json();
-}`,
-  // CloudKit JS CONFLICT: the server's change tag fetched, then saved again once.
-  `${CK}export async function rename(record: CloudKit.RecordToSave & { recordName: string }): Promise<void> {
-  try {
-    await db.saveRecords([record]);
-  } catch (err) {
-    if (err instanceof CloudKit.CKError && err.ckErrorCode === 'CONFLICT') {
-      const { records } = await db.fetchRecords([record.recordName]);
-      await db.saveRecords([{ ...record, recordChangeTag: records[0]?.recordChangeTag }]);
-      return;
-    }
-    throw err;
   }
 }`,
   // A 429 that waits the Retry-After header, parsed in both forms.
@@ -455,9 +429,7 @@ typedRuleTester().run('require-retry (typed)', rule, { valid: typedValid, invali
 
 describe('require-retry typed cases compile', () => {
   it('every typed case type-checks in the fixture project, with the real SDK typings', () => {
-    const codes = [...typedValid.map((testCase) => (typeof testCase === 'string' ? testCase : testCase.code)), ...typedInvalid.map((testCase) => testCase.code)];
-    const failing = typeErrorsOfEach(codes).flatMap((errors, index) => (errors.length > 0 ? [{ code: codes[index], errors }] : []));
-    expect(failing).toEqual([]);
+    expect(failingTypedCases([...typedValid, ...typedInvalid])).toEqual([]);
   });
 });
 
