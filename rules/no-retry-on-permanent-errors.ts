@@ -8,7 +8,7 @@ import { codeLabel, listText, meaningText } from '../src/analysis/describe.js';
 import { type Dispatch, siteValue } from '../src/analysis/dispatch.js';
 import { getFileAnalysis } from '../src/analysis/file-analysis.js';
 import { createRetryAnalysis, DEFAULT_SLEEPERS, type HelperCall, propertyOf } from '../src/analysis/retry.js';
-import { isFunction, walk } from '../src/binding/ast.js';
+import { isFunction } from '../src/binding/ast.js';
 import { createRule } from '../src/create-rule.js';
 
 export type Options = [
@@ -119,9 +119,9 @@ export default createRule<Options, MessageIds>({
         }
       }
       if (!http) return;
-      walk(context.sourceCode, context.sourceCode.ast, (node) => {
-        if (node.type !== AST_NODE_TYPES.Property || node.computed || node.key.type !== AST_NODE_TYPES.Identifier || !STATUS_LISTS.has(node.key.name)) return;
-        if (node.value.type !== AST_NODE_TYPES.ArrayExpression || !isPolicyOption(node)) return;
+      for (const node of analysis.nodes()) {
+        if (node.type !== AST_NODE_TYPES.Property || node.computed || node.key.type !== AST_NODE_TYPES.Identifier || !STATUS_LISTS.has(node.key.name)) continue;
+        if (node.value.type !== AST_NODE_TYPES.ArrayExpression || !isPolicyOption(node)) continue;
         for (const element of node.value.elements) {
           if (element?.type !== AST_NODE_TYPES.Literal || typeof element.value !== 'number') continue;
           const value = element.value;
@@ -130,7 +130,7 @@ export default createRule<Options, MessageIds>({
             context.report({ node: element, messageId: 'permanentInPolicy', data: { code: codeLabel(http, entry), meaning: meaningText(entry) } });
           }
         }
-      });
+      }
     }
 
     return {

@@ -50,6 +50,8 @@ export const VARIANTS: readonly Variant[] = [
       'exhaustive-error-codes': [{ requireDefault: true, considerDefaultExhaustive: true, ignore: [100, 'THROTTLED'], loggers: ['report'] }],
       'no-swallowed-error-codes': [{ mustHandle: { parse: ['reauthenticate', 'backoff'], '*': ['after-delay'] }, loggers: ['report', { from: 'package', package: 'pino', name: 'pino' }], noCurrentUser: true }],
       'require-partial-failure-check': [{ itemErrors: { parse: ['errors', 'details'], '*': [] }, loggers: ['report'] }],
+      'require-retry': [{ allowRethrow: false, retryHelpers: ['withRetry', { from: 'package', package: 'p-retry', name: 'pRetry' }], sleepers: ['sleep'], backoff: true }],
+      'no-retry-on-permanent-errors': [{ retryHelpers: ['withRetry'], loggers: ['report'], policies: false }],
     },
   },
   {
@@ -58,6 +60,7 @@ export const VARIANTS: readonly Variant[] = [
       'exhaustive-error-codes': [{ allowLogOnlyDefault: true, defaultCaseCommentPattern: '^no default', ignore: [] }],
       'no-swallowed-error-codes': [{ mustHandle: { '*': [] } }],
       'require-partial-failure-check': [{ itemErrors: { '*': ['errors'] } }],
+      'require-retry': [{ serverDelay: false, retryAfterParsing: false, bounded: false }],
     },
   },
   {
