@@ -129,7 +129,7 @@ export function messageFor(error: Parse.Error): string {
 }`,
   // Native CloudKit through a bridge: requestRateLimited waits the server's retryAfterSeconds.
   {
-    code: `import type { NativeCloudKitError } from './bridge.js';
+    code: `import { CKErrorCode, type NativeCloudKitError } from './bridge.js';
 ${SLEEP}declare function upload(): Promise<void>;
 export async function sync(): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -138,7 +138,7 @@ export async function sync(): Promise<void> {
       return;
     } catch (e) {
       const error = e as NativeCloudKitError;
-      if (error.code === 7) {
+      if (error.code === CKErrorCode.requestRateLimited) {
         await sleep(Number(error.userInfo?.CKErrorRetryAfterKey ?? 1) * 1000);
         continue;
       }
@@ -375,14 +375,14 @@ export async function list(): Promise<unknown> {
   },
   {
     // Native CloudKit through a bridge: networkFailure only logged.
-    code: `import type { NativeCloudKitError } from './bridge.js';
+    code: `import { CKErrorCode, type NativeCloudKitError } from './bridge.js';
 declare function upload(): Promise<void>;
 export async function sync(): Promise<void> {
   try {
     await upload();
   } catch (e) {
     const error = e as NativeCloudKitError;
-    if (error.code === 4) console.warn('sync failed');
+    if (error.code === CKErrorCode.networkFailure) console.warn('sync failed');
     else throw e;
   }
 }`,
