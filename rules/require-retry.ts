@@ -56,6 +56,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require branches for transient error codes to retry, bounded and after the delay the server asks for',
       recommended: 'strict',
+      strictOptions: { backoff: true },
     },
     defaultOptions: [defaultOption],
     hasSuggestions: true,
@@ -71,7 +72,7 @@ export default createRule<Options, MessageIds>({
           serverDelay: { type: 'boolean', description: "Whether a retry of an `after-delay` code must wait the server's delay (`retryAfter`, the `Retry-After` header), in milliseconds. Default: `true`." },
           retryAfterParsing: { type: 'boolean', description: 'Whether a `Retry-After` header must be parsed in both its forms, delay-seconds and HTTP-date. Default: `true`.' },
           bounded: { type: 'boolean', description: 'Whether a retry loop, recursion or helper must have an attempt limit. Default: `true`.' },
-          backoff: { type: 'boolean', description: 'Whether a retry of a `backoff` code must wait a delay that grows with the attempt. Default: `false`.' },
+          backoff: { type: 'boolean', description: 'Whether a retry of a `backoff` code must wait a delay that grows with the attempt. Default: `false`; the `strict` config sets `true`.' },
         },
       },
     ],

@@ -25,7 +25,7 @@ export type ConfigAlias = CamelCase<ConfigName>;
 export type ErrorCodesConfig = {
   name: string;
   plugins: { 'error-codes': { meta: { name: string; version: string; namespace: string } } };
-  rules: { [ruleId: string]: 'error' | 'off' };
+  rules: { [ruleId: string]: 'error' | 'off' | ['error', { [option: string]: boolean }] };
   settings?: { 'error-codes': { requireTypeInformation: boolean } };
   languageOptions?: { parserOptions: { program: null; project: false; projectService: false } };
 };
@@ -42,6 +42,8 @@ interface ConfigSpec {
    * `assertTypeInformation`); `disabled`: its files get none, and rules that need one are off.
    */
   typeInformation?: 'required' | 'disabled';
+  /** Whether the config sets each rule's `strictOptions`. */
+  strictOptions?: boolean;
 }
 
 const typeChecked = (includes: ConfigSpec['includes']): ConfigSpec => ({ includes, severity: 'error', typeInformation: 'required' });
@@ -50,7 +52,7 @@ const specs: Record<ConfigName, ConfigSpec> = {
   // Works without type information: rules that need a program are left out.
   recommended: { includes: (docs) => docs.recommended === 'recommended' && docs.requiresTypeChecking !== true, severity: 'error' },
   'recommended-type-checked': typeChecked((docs) => docs.recommended === 'recommended'),
-  strict: typeChecked((docs) => docs.recommended === 'recommended' || docs.recommended === 'strict'),
+  strict: { ...typeChecked((docs) => docs.recommended === 'recommended' || docs.recommended === 'strict'), strictOptions: true },
   all: typeChecked(() => true),
   // For the files without a program (plain JavaScript) in a project with a type-checked config.
   'disable-type-checked': { includes: (docs) => docs.requiresTypeChecking === true, severity: 'off', typeInformation: 'disabled' },
@@ -65,10 +67,12 @@ const specs: Record<ConfigName, ConfigSpec> = {
 export function createConfigs(rules: Record<string, Rule>, plugin: ErrorCodesConfig['plugins']['error-codes']): ErrorCodesConfigs {
   const configs = {} as ErrorCodesConfigs;
   for (const name of CONFIG_NAMES) {
-    const { includes, severity, typeInformation } = specs[name];
+    const { includes, severity, typeInformation, strictOptions } = specs[name];
     const config: ErrorCodesConfig = { name: `${PLUGIN_NAMESPACE}/${name}`, plugins: { [PLUGIN_NAMESPACE]: plugin }, rules: {} };
     for (const [ruleName, rule] of Object.entries(rules)) {
-      if (rule.meta.docs && includes(rule.meta.docs)) config.rules[`${PLUGIN_NAMESPACE}/${ruleName}`] = severity;
+      const docs = rule.meta.docs;
+      if (!docs || !includes(docs)) continue;
+      config.rules[`${PLUGIN_NAMESPACE}/${ruleName}`] = strictOptions && docs.strictOptions && severity === 'error' ? ['error', { ...docs.strictOptions }] : severity;
     }
     if (typeInformation) config.settings = { [PLUGIN_NAMESPACE]: { requireTypeInformation: typeInformation === 'required' } };
     if (typeInformation === 'disabled') config.languageOptions = { parserOptions: { program: null, project: false, projectService: false } };

@@ -7,6 +7,8 @@ export interface ErrorCodesRuleDocs {
   recommended?: 'recommended' | 'strict';
   /** The rule needs type information and is left out of the untyped `recommended` config. */
   requiresTypeChecking?: boolean;
+  /** Options the `strict` config sets, stricter than the defaults (`all` keeps the defaults). */
+  strictOptions?: Readonly<Record<string, boolean>>;
 }
 
 export const DOCS_BASE_URL = 'https://github.com/eslint-plugin-error-codes/eslint-plugin-error-codes/blob/main/docs/rules';

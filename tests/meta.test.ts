@@ -104,7 +104,18 @@ describe('configs', () => {
   });
 
   it('strict: recommended and strict rules, and a program for every file', () => {
-    expect(plugin.configs.strict[0]?.rules).toEqual(ids(where((docs) => docs.recommended !== undefined)));
+    const strictRules = where((docs) => docs.recommended !== undefined);
+    expect(plugin.configs.strict[0]?.rules).toEqual(
+      Object.fromEntries(
+        strictRules.map((name) => {
+          const options = rules[name as keyof typeof rules].meta.docs?.strictOptions;
+          return [`error-codes/${name}`, options ? ['error', options] : 'error'];
+        }),
+      ),
+    );
+    // require-retry's backoff check is on in strict only.
+    expect(plugin.configs.strict[0]?.rules['error-codes/require-retry']).toEqual(['error', { backoff: true }]);
+    expect(plugin.configs.all[0]?.rules['error-codes/require-retry']).toBe('error');
     expect(plugin.configs.strict[0]?.settings).toEqual(requireTypeInformation(true));
   });
 
