@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 
 import type { Catalog, CodeEntry } from '../src/catalog/catalog.js';
 import type { CodeCategory, CodeValue } from '../src/catalog/types.js';
-import { codeListSchema, createCallMatcher, DEFAULT_LOGGERS, specifierListSchema } from '../src/analysis/callees.js';
+import { codeListSchema, createCallMatcher, DEFAULT_LOGGERS, LOGGERS_SCHEMA } from '../src/analysis/callees.js';
 import { byUrgency, codeLabel, listText, valueText } from '../src/analysis/describe.js';
 import { type Dispatch, type Fallback, isJump } from '../src/analysis/dispatch.js';
 import { getFileAnalysis } from '../src/analysis/file-analysis.js';
@@ -80,7 +80,7 @@ export default createRule<Options, MessageIds>({
               'Regular expression (case-insensitive): a comment that matches it after the last case or branch, or inside an empty fallback, marks the missing fallback as deliberate.',
           },
           ignore: codeListSchema('Codes that need no branch of their own, as the catalog writes them (numbers for Parse, strings for CloudKit JS).'),
-          loggers: specifierListSchema('Calls that only log or report an error (typescript-eslint `TypeOrValueSpecifier`s: names such as `console`, or `{ from, name, package }`).'),
+          loggers: LOGGERS_SCHEMA,
         },
       },
     ],

@@ -2,9 +2,9 @@ import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import type { CodeEntry } from '../src/catalog/catalog.js';
-import { createCallMatcher, DEFAULT_LOGGERS, specifierListSchema } from '../src/analysis/callees.js';
+import { createCallMatcher, DEFAULT_LOGGERS, LOGGERS_SCHEMA, specifierListSchema } from '../src/analysis/callees.js';
 import type { CodeBranch } from '../src/analysis/code-branches.js';
-import { codeLabel, listText, meaningText } from '../src/analysis/describe.js';
+import { codeLabel, codesText, meaningText } from '../src/analysis/describe.js';
 import { type Dispatch, siteValue } from '../src/analysis/dispatch.js';
 import { getFileAnalysis } from '../src/analysis/file-analysis.js';
 import { createRetryAnalysis, DEFAULT_SLEEPERS, type HelperCall, propertyOf } from '../src/analysis/retry.js';
@@ -46,7 +46,7 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
         properties: {
           retryHelpers: specifierListSchema('Functions of your own that run an operation with retries (typescript-eslint `TypeOrValueSpecifier`s). p-retry, async-retry, exponential-backoff, promise-retry, retry and cockatiel are known by their import, whatever their local name.'),
-          loggers: specifierListSchema('Calls that only log or report an error (typescript-eslint `TypeOrValueSpecifier`s).'),
+          loggers: LOGGERS_SCHEMA,
           policies: { type: 'boolean', description: 'Whether to check the HTTP status lists (`retryOn`, `statusCodes`) and predicates (`retryCondition`, `shouldRetry`, `retryIf`, `retry`) of retry policies written in the call. Default: `true`.' },
         },
       },
@@ -87,8 +87,7 @@ export default createRule<Options, MessageIds>({
       const retry = retries.retryOf(branch, where);
       if (!retry || retry.kind === 'rethrow') return;
       if (retry.helper && retry.node.type === AST_NODE_TYPES.ThrowStatement && decidesItself(retry.helper)) return;
-      const shown = entries.slice(0, 3).map((entry) => codeLabel(branch.binding.catalog, entry));
-      const codes = entries.length > 3 ? `${shown.join(', ')} and ${entries.length - 3} more` : listText(shown);
+      const codes = codesText(branch.binding.catalog, entries);
       context.report({ node: at, messageId: 'retriesPermanent', data: { codes, meaning: meaningText(entries[0]!) } });
     }
 

@@ -5,7 +5,7 @@ import ts from 'typescript';
 import type { Catalog, CodeEntry } from '../src/catalog/catalog.js';
 import { CatalogError, joinPointer } from '../src/catalog/catalog-error.js';
 import { RETRY_CLASSES, type CodeValue, type RetryClass } from '../src/catalog/types.js';
-import { createCalleeMatcher, DEFAULT_LOGGERS, specifierListSchema } from '../src/analysis/callees.js';
+import { createCalleeMatcher, DEFAULT_LOGGERS, LOGGERS_SCHEMA } from '../src/analysis/callees.js';
 import { adviceText, byUrgency, codeLabel, listText } from '../src/analysis/describe.js';
 import { leaves, siteValue } from '../src/analysis/dispatch.js';
 import { getFileAnalysis } from '../src/analysis/file-analysis.js';
@@ -68,7 +68,7 @@ export default createRule<Options, MessageIds>({
               'Retry classes whose codes a handler must handle or let through, by catalog id (`parse`, `cloudkit-js`, …); `*` applies to catalogs not listed. Default: `reauthenticate` and `after-refresh` for every catalog but `http`.',
             additionalProperties: { type: 'array', items: { type: 'string', enum: [...RETRY_CLASSES] }, uniqueItems: true },
           },
-          loggers: specifierListSchema('Calls that only log or report an error (typescript-eslint `TypeOrValueSpecifier`s: names such as `console`, or `{ from, name, package }`).'),
+          loggers: LOGGERS_SCHEMA,
           noCurrentUser: {
             type: 'boolean',
             description:

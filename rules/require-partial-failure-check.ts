@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 
 import type { Catalog, CodeEntry } from '../src/catalog/catalog.js';
 import { isArrayValue, isCloudKitResponseType } from '../src/analysis/batch-calls.js';
-import { createCallMatcher, DEFAULT_LOGGERS, specifierListSchema } from '../src/analysis/callees.js';
+import { createCallMatcher, DEFAULT_LOGGERS, LOGGERS_SCHEMA } from '../src/analysis/callees.js';
 import type { CodeBranch } from '../src/analysis/code-branches.js';
 import { codeLabel } from '../src/analysis/describe.js';
 import { siteValue } from '../src/analysis/dispatch.js';
@@ -80,7 +80,7 @@ export default createRule<Options, MessageIds>({
               'Property or method names that hold the per-item errors of an aggregate error, by catalog id (`parse`, `cloudkit`, …); `*` applies to catalogs not listed, and an empty list turns the check off for a catalog. Reading one of them in a branch for an aggregate code counts as looking at the items.',
             additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
           },
-          loggers: specifierListSchema('Calls that only log or report an error (typescript-eslint `TypeOrValueSpecifier`s: names such as `console`, or `{ from, name, package }`).'),
+          loggers: LOGGERS_SCHEMA,
         },
       },
     ],

@@ -3,9 +3,9 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { CodeEntry } from '../src/catalog/catalog.js';
 import type { RetryClass } from '../src/catalog/types.js';
-import { createCallMatcher, DEFAULT_LOGGERS, specifierListSchema } from '../src/analysis/callees.js';
+import { createCallMatcher, DEFAULT_LOGGERS, LOGGERS_SCHEMA, specifierListSchema } from '../src/analysis/callees.js';
 import type { CodeBranch } from '../src/analysis/code-branches.js';
-import { adviceText, byUrgency, codeLabel, listText } from '../src/analysis/describe.js';
+import { adviceText, byUrgency, codesText } from '../src/analysis/describe.js';
 import { getFileAnalysis } from '../src/analysis/file-analysis.js';
 import { createRetryAnalysis, DEFAULT_SLEEPERS, type Retry, type Wait } from '../src/analysis/retry.js';
 import { delaySources, delayVaries, oneFormParse, readsServerDelay, secondsDelay } from '../src/analysis/retry-delay.js';
@@ -68,7 +68,7 @@ export default createRule<Options, MessageIds>({
           allowRethrow: { type: 'boolean', description: 'Whether letting the error through (`throw e`, `throw new …`, `return e`, `reject(e)`, `next(e)`) counts as a retry, left to a caller that retries. Default: `true`.' },
           retryHelpers: specifierListSchema('Functions of your own that run an operation with retries (typescript-eslint `TypeOrValueSpecifier`s). p-retry, async-retry, exponential-backoff, promise-retry, retry and cockatiel are known by their import, whatever their local name.'),
           sleepers: specifierListSchema('Functions that wait the milliseconds they are given as their first argument (typescript-eslint `TypeOrValueSpecifier`s). `setTimeout` is always one.'),
-          loggers: specifierListSchema('Calls that only log or report an error (typescript-eslint `TypeOrValueSpecifier`s).'),
+          loggers: LOGGERS_SCHEMA,
           serverDelay: { type: 'boolean', description: "Whether a retry of an `after-delay` code must wait the server's delay (`retryAfter`, the `Retry-After` header), in milliseconds. Default: `true`." },
           retryAfterParsing: { type: 'boolean', description: 'Whether a `Retry-After` header must be parsed in both its forms, delay-seconds and HTTP-date. Default: `true`.' },
           bounded: { type: 'boolean', description: 'Whether a retry loop, recursion or helper must have an attempt limit. Default: `true`.' },
@@ -101,8 +101,7 @@ export default createRule<Options, MessageIds>({
     });
 
     function label(branch: CodeBranch, entries: readonly CodeEntry[]): string {
-      const shown = entries.slice(0, 3).map((entry) => codeLabel(branch.binding.catalog, entry));
-      return entries.length > 3 ? `${shown.join(', ')} and ${entries.length - 3} more` : listText(shown);
+      return codesText(branch.binding.catalog, entries);
     }
 
     function check(branch: CodeBranch): void {

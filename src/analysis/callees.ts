@@ -21,6 +21,11 @@ export function specifierListSchema(description: string): JSONSchema4 {
   return { ...typeOrValueSpecifiersSchema, description };
 }
 
+/** Schema of the `loggers` option every flow rule takes. */
+export const LOGGERS_SCHEMA: JSONSchema4 = specifierListSchema(
+  'Calls that only log or report an error (typescript-eslint `TypeOrValueSpecifier`s: names such as `console`, or `{ from, name, package }`).',
+);
+
 /** Schema of an option that lists codes as the catalog writes them: numbers (Parse, Drupal) or strings (CloudKit JS). */
 export function codeListSchema(description: string): JSONSchema4 {
   return { type: 'array', description, items: { type: ['number', 'string'] }, uniqueItems: true };

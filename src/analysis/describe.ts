@@ -48,6 +48,12 @@ export function listText(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 }
 
+/** Up to three codes by constant and value, then how many more: "A (1), B (2), C (3) and 4 more". */
+export function codesText(catalog: Catalog, entries: readonly CodeEntry[]): string {
+  const shown = entries.slice(0, 3).map((entry) => codeLabel(catalog, entry));
+  return entries.length > 3 ? `${shown.join(', ')} and ${entries.length - 3} more` : listText(shown);
+}
+
 /** What to do about a code of a retry class, as a clause: "sign the user in again". */
 export function adviceText(entry: CodeEntry): string {
   switch (entry.retry) {
