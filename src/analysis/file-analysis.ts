@@ -7,9 +7,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { Catalog } from '../catalog/catalog.js';
 import { type Binder, createFileBinder } from '../binding/binder.js';
-import { preorder } from '../binding/ast.js';
+import { fileNodes } from '../binding/ast.js';
 import { createBindingContext, type RuleContext } from '../binding/context.js';
-import type { BindingVia } from '../binding/evidence.js';
+import { apiHosts, type BindingVia } from '../binding/evidence.js';
 import { type ParseBatchMethod, parseBatchMethodsIn } from './batch-calls.js';
 import { type CodeBranch, findCodeBranches } from './code-branches.js';
 import { type CodeSite, collectCodeSites } from './code-sites.js';
@@ -61,19 +61,23 @@ function createFileAnalysis(binder: Binder): FileAnalysis {
   let nodes: TSESTree.Node[] | undefined;
   const batchMethods = new Map<TSESTree.Node, ReadonlySet<ParseBatchMethod>>();
   // The file's nodes in pre-order, walked once for every part that looks at the whole file.
-  const allNodes = (): TSESTree.Node[] => (nodes ??= preorder(sourceCode, sourceCode.ast));
-  const codeSites = (): CodeSite[] => (sites ??= collectCodeSites(sourceCode, binder, allNodes()));
+  const allNodes = (): TSESTree.Node[] => (nodes ??= fileNodes(sourceCode));
+  // Without types, only an SDK name or an API's host in the file can bind anything: a file with
+  // neither has no code sites, handlers or responses, and none of its nodes needs a look.
+  let reachesCatalog: boolean | undefined;
+  const analysed = (): readonly TSESTree.Node[] => ((reachesCatalog ??= binder.typed || mentionsCatalog(binder)) ? allNodes() : []);
+  const codeSites = (): CodeSite[] => (sites ??= collectCodeSites(sourceCode, binder, analysed()));
   const allDispatches = (): Dispatch[] => (dispatches ??= findDispatches(sourceCode, codeSites()));
   return {
     binder,
     nodes: allNodes,
     codeSites,
-    handlers: () => (handlers ??= findHandlers(sourceCode, allNodes())),
+    handlers: () => (handlers ??= findHandlers(sourceCode, analysed())),
     dispatches: allDispatches,
     guardedCatalogs: (handler) => binder.evidence.callsInto(handler.guarded),
     sitesWithin: (node) => codeSites().filter((site) => site.node.range[0] >= node.range[0] && site.node.range[1] <= node.range[1]),
     codeBranches: () => (branches ??= findCodeBranches(codeSites(), allDispatches())),
-    responses: () => (responses ??= findResponses(binder.context, allNodes())),
+    responses: () => (responses ??= findResponses(binder.context, analysed())),
     parseBatchMethods(handler) {
       let methods = batchMethods.get(handler.guarded);
       if (!methods) {
@@ -83,4 +87,17 @@ function createFileAnalysis(binder: Binder): FileAnalysis {
       return methods;
     },
   };
+}
+
+/**
+ * Untyped: whether the file reaches a catalog's SDK (an import, require or project module of it),
+ * names one of its globals (also as `window.CloudKit`), or names an API's host.
+ */
+function mentionsCatalog(binder: Binder): boolean {
+  const { sourceCode, settings } = binder.context;
+  if (binder.context.sdkNames().size > 0) return true;
+  const { text } = sourceCode;
+  return settings.catalogs.some(
+    (catalog) => (catalog.bindings.globals ?? []).some((name) => text.includes(name)) || apiHosts(catalog).some((host) => text.includes(host)),
+  );
 }

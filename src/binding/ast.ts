@@ -58,6 +58,26 @@ export function walk(sourceCode: SourceCode, node: TSESTree.Node, visit: (node: 
   }
 }
 
+/** A step of ESLint's traversal (`SourceCode#traverse`, ESLint ≥ 9.7): kind 1 visits a node, phase 1 on entering it. */
+interface TraversalStep {
+  readonly kind: number;
+  readonly phase?: number;
+  readonly target: unknown;
+}
+
+/**
+ * Every node of the file in pre-order (source order). ESLint keeps the steps of the traversal it
+ * runs the rules with (`SourceCode#traverse()` returns them, computed once per file), so the list is
+ * read from them instead of walking the tree again; older ESLint 9 releases get the walk.
+ */
+export function fileNodes(sourceCode: SourceCode): TSESTree.Node[] {
+  const { traverse } = sourceCode as unknown as { traverse?: () => Iterable<TraversalStep> };
+  if (typeof traverse !== 'function') return preorder(sourceCode, sourceCode.ast);
+  const nodes: TSESTree.Node[] = [];
+  for (const step of traverse.call(sourceCode)) if (step.kind === 1 && step.phase === 1) nodes.push(step.target as TSESTree.Node);
+  return nodes;
+}
+
 /** Every node of a subtree in pre-order (source order): one walk, for analyses that each look at the whole file. */
 export function preorder(sourceCode: SourceCode, root: TSESTree.Node): TSESTree.Node[] {
   const nodes: TSESTree.Node[] = [];

@@ -11,7 +11,7 @@ import { memberName, skipWrappers } from './accessors.js';
 import { calleeIs, expectationOf } from './assertions.js';
 import { argumentAt, baseIdentifier, constInitOf, functionName, type FunctionNode, isFunction, isPropertyName, walk } from './ast.js';
 import { type BindingContext, withoutCheckerFailure } from './context.js';
-import { packageOfSpecifier } from './packages.js';
+import { packageOfFile, packageOfSpecifier } from './packages.js';
 import { calleePackages, constituents, isAnyOrUnknown, typeIsCatalogError } from './type-match.js';
 
 /**
@@ -267,6 +267,7 @@ export function createEvidence(bc: BindingContext): Evidence {
   /** Typed: a call or `new` whose declaration lives in a catalog's packages. */
   function calledPackages(node: TSESTree.CallExpression | TSESTree.NewExpression, evidence: Map<Catalog, BindingVia>): void {
     const callee = skipWrappers(node.callee);
+    if (!mayBeDeclaredInPackage(callee)) return;
     const named = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
     const packages = withoutCheckerFailure(
       () => calleePackages(bc.services!.esTreeNodeToTSNodeMap.get(named), bc.checker!),
@@ -278,6 +279,31 @@ export function createEvidence(bc: BindingContext): Evidence {
         evidence.set(catalog, 'inferred');
       }
     }
+  }
+
+  /**
+   * Cheap test before asking the checker where a callee is declared. No need to ask for:
+   * - a callee on an SDK name (`Parse.User.logIn`, `new Parse.Query`): the walk records its
+   *   catalog when it meets the identifier;
+   * - a function called by a name declared in this file (`helper()`, a parameter, a local
+   *   `const`): its declaration is here, in no package (unless the file is in one, or the name is
+   *   declared inside a `declare module 'x'` block);
+   * - a member of a standard built-in (`JSON.parse`, `console.log`, `Object.entries`,
+   *   `new Error`): declared in TypeScript's own lib files.
+   */
+  function mayBeDeclaredInPackage(callee: TSESTree.Node): boolean {
+    const base = baseIdentifier(callee);
+    if (!base) return true;
+    if (bc.sdkNames().has(base.name) && bc.resolveSdk(base)) return false;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(base), base);
+    if (!variable || variable.defs.length === 0) return !BUILT_INS.has(base.name);
+    if (base !== callee || fileInPackage()) return true;
+    return variable.defs.some((def) => def.type === TSESLint.Scope.DefinitionType.ImportBinding || insideModuleDeclaration(def.node));
+  }
+
+  let inPackage: boolean | undefined;
+  function fileInPackage(): boolean {
+    return (inPackage ??= packageOfFile(bc.filename) !== undefined);
   }
 
   /** `fetch(url)` whose URL starts with an API catalog's base URL. */
@@ -342,6 +368,21 @@ export function createEvidence(bc: BindingContext): Evidence {
   return { evidenceFor, callsInto };
 }
 
+/** Standard built-ins declared in TypeScript's lib files (`lib.es*.d.ts`, `lib.dom.d.ts`), never in an SDK. */
+const BUILT_INS = new Set([
+  'Array', 'BigInt', 'Boolean', 'Date', 'Error', 'Intl', 'JSON', 'Map', 'Math', 'Number', 'Object', 'Promise', 'Reflect', 'RegExp', 'Set', 'String', 'Symbol',
+  'TypeError', 'RangeError', 'WeakMap', 'WeakSet', 'console', 'decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURIComponent', 'isFinite', 'isNaN',
+  'parseFloat', 'parseInt', 'queueMicrotask', 'setInterval', 'setTimeout', 'clearInterval', 'clearTimeout', 'structuredClone',
+]);
+
+/** Whether a declaration is inside `declare module 'x' { … }`: an app's own typings for a package. */
+function insideModuleDeclaration(node: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.TSModuleDeclaration && current.id.type === AST_NODE_TYPES.Literal) return true;
+  }
+  return false;
+}
+
 /** Matchers that assert a class: jest `toBeInstanceOf`, chai `instanceof` / `instanceOf`. */
 const INSTANCEOF_MATCHERS = new Set(['toBeInstanceOf', 'instanceof', 'instanceOf']);
 /** Matchers that assert a true value: jest `toBeTruthy()`, chai `.true`, `.ok`. */
@@ -373,6 +414,6 @@ function handlerUse(identifier: TSESTree.Identifier): { kind: HandlerKind; guard
 }
 
 /** `api.bkend.ai` for `https://api.bkend.ai`. */
-function apiHosts(catalog: Catalog): string[] {
+export function apiHosts(catalog: Catalog): string[] {
   return (catalog.bindings.baseUrls ?? []).map((url) => url.replace(/^https?:\/\//, ''));
 }
