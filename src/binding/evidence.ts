@@ -283,8 +283,9 @@ export function createEvidence(bc: BindingContext): Evidence {
 
   /**
    * Cheap test before asking the checker where a callee is declared. No need to ask for:
-   * - a callee on an SDK name (`Parse.User.logIn`, `new Parse.Query`): the walk records its
-   *   catalog when it meets the identifier;
+   * - a callee on an SDK name or on a variable initialised from one (`Parse.User.logIn`,
+   *   `new Parse.Query('A').count`, `query.find` after `const query = new Parse.Query('A')`): the
+   *   walk records that catalog when it meets the identifier;
    * - a function called by a name declared in this file (`helper()`, a parameter, a local
    *   `const`): its declaration is here, in no package (unless the file is in one, or the name is
    *   declared inside a `declare module 'x'` block);
@@ -292,9 +293,10 @@ export function createEvidence(bc: BindingContext): Evidence {
    *   `new Error`): declared in TypeScript's own lib files.
    */
   function mayBeDeclaredInPackage(callee: TSESTree.Node): boolean {
+    const root = chainRoot(callee);
+    if (root.type === AST_NODE_TYPES.Identifier && ((bc.sdkNames().has(root.name) && bc.resolveSdk(root)) || initialisedFromSdk(root))) return false;
     const base = baseIdentifier(callee);
     if (!base) return true;
-    if (bc.sdkNames().has(base.name) && bc.resolveSdk(base)) return false;
     const variable = ASTUtils.findVariable(sourceCode.getScope(base), base);
     if (!variable || variable.defs.length === 0) return !BUILT_INS.has(base.name);
     if (base !== callee || fileInPackage()) return true;
@@ -374,6 +376,16 @@ const BUILT_INS = new Set([
   'TypeError', 'RangeError', 'WeakMap', 'WeakSet', 'console', 'decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURIComponent', 'isFinite', 'isNaN',
   'parseFloat', 'parseInt', 'queueMicrotask', 'setInterval', 'setTimeout', 'clearInterval', 'clearTimeout', 'structuredClone',
 ]);
+
+/** Where a callee chain starts: `Parse` in `new Parse.Query('A').equalTo('b', 1).find`, `query` in `query.find`. */
+function chainRoot(node: TSESTree.Node): TSESTree.Node {
+  let current = skipWrappers(node);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = skipWrappers(current.object);
+    else if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) current = skipWrappers(current.callee);
+    else return current;
+  }
+}
 
 /** Whether a declaration is inside `declare module 'x' { … }`: an app's own typings for a package. */
 function insideModuleDeclaration(node: TSESTree.Node): boolean {

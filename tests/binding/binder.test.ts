@@ -116,6 +116,11 @@ e.code === 209;`,
       errors: [bound('parse', 'inferred')],
     },
     {
+      // Inference that only the checker can make: a method of a parameter whose annotation is outside the try block.
+      code: `import Parse from 'parse';\nasync function f(query: Parse.Query) { try { await query.find(); } catch (e: any) { e.code === 101; } }`,
+      errors: [bound('parse', 'inferred')],
+    },
+    {
       // Inference for a rejection handler.
       code: `import { DrupalError } from '@drupal-js-sdk/error';\ndeclare function load(): Promise<void>;\nload().then(() => new DrupalError(1, 'x')).catch((e: any) => e.code === 100);`,
       errors: [bound('drupal', 'inferred')],
