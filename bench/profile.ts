@@ -41,7 +41,7 @@ function category(url: string): string {
 }
 
 function isOurs(url: string): boolean {
-  return (url.includes(`${REPO_DIR}/src/`) || url.includes(`${REPO_DIR}/rules/`)) && !url.includes('/node_modules/');
+  return ['src', 'rules', 'dist/src', 'dist/rules'].some((dir) => url.includes(`${REPO_DIR}/${dir}/`)) && !url.includes('/node_modules/');
 }
 
 function label(node: ProfileNode): string {

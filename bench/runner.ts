@@ -25,7 +25,7 @@ import { clearCaches } from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 
-import plugin from '../src/index.js';
+import plugin from './plugin.js';
 import { BENCH_DIR, type Corpus, corpusDir, generateCorpus, REPO_DIR } from './corpus.js';
 
 /** Every rule of the plugin (the `all` config): the set (b+) adds, and each one alone in (c). */
