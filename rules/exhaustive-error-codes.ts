@@ -331,7 +331,7 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      Program() {
+      'Program:exit'() {
         for (const dispatch of analysis.dispatches()) check(dispatch);
       },
     };

@@ -121,7 +121,7 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      Program() {
+      'Program:exit'() {
         for (const site of analysis.codeSites()) check(site);
       },
     };

@@ -133,7 +133,7 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      Program() {
+      'Program:exit'() {
         for (const branch of analysis.codeBranches()) check(branch, branch.test);
         for (const dispatch of analysis.dispatches()) checkFallback(dispatch);
         if (settings.policies) checkPolicies();

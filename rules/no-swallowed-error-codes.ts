@@ -325,7 +325,7 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      Program() {
+      'Program:exit'() {
         // A test has no user to sign in again: what its handlers let pass, the test itself meets.
         if (definesTests(sourceCode.ast, binder.settings.assertions)) return;
         for (const handler of analysis.handlers()) check(handler);

@@ -138,7 +138,7 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      Program() {
+      'Program:exit'() {
         for (const site of analysis.codeSites()) {
           // `err.code ?? 'unknown'` is a placeholder for a missing code, not a code.
           if (site.kind === 'default') continue;

@@ -287,7 +287,7 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      Program() {
+      'Program:exit'() {
         const reported = new Set<TSESTree.Node>();
         for (const flow of analysis.responses().flows) checkResponse(flow, reported);
         const saveAllSites = analysis.handlers().flatMap((handler) => checkSaveAll(handler) ?? []);

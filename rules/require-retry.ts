@@ -169,7 +169,7 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      Program() {
+      'Program:exit'() {
         for (const branch of analysis.codeBranches()) check(branch);
       },
     };
