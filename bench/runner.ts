@@ -189,6 +189,12 @@ export interface BenchOptions {
   readonly seed: number;
   /** Configurations to run (ids); all by default. */
   readonly configs?: readonly ConfigId[];
+  /**
+   * Configurations to run on every size but the smallest (ids; default: the same as `configs`):
+   * the ratios that need the larger size (the wall pair, scaling, untyped) without running every
+   * rule alone there.
+   */
+  readonly largeConfigs?: readonly ConfigId[];
   /** Configurations run once, untimed, on the smallest size before the rounds (JIT warm-up). */
   readonly warmup?: readonly ConfigId[];
   /**
@@ -408,6 +414,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const wanted = options.configs ? new Set(options.configs) : undefined;
   const specs = allConfigs().filter((spec) => !wanted || wanted.has(spec.id));
   if (wanted) for (const id of wanted) if (!specs.some((spec) => spec.id === id)) throw new Error(`unknown configuration ${id}`);
+  const large = options.largeConfigs ? new Set(options.largeConfigs) : undefined;
+  const largeSpecs = large ? specs.filter((spec) => large.has(spec.id)) : specs;
+  if (large) for (const id of large) if (!largeSpecs.some((spec) => spec.id === id)) throw new Error(`unknown or unselected configuration ${id}`);
   // Smallest size first (the report divides the largest by the smallest); rounds stay with their size.
   const plan = options.sizes
     .map((n, index) => ({ n, rounds: typeof options.rounds === 'number' ? options.rounds : (options.rounds[index] ?? options.rounds.at(-1) ?? 1) }))
@@ -450,7 +459,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   for (let round = 0; round < maxRounds; round += 1) {
     for (const [index, corpus] of corpora.entries()) {
       if (round >= rounds[index]!) continue;
-      for (const spec of specs) {
+      for (const spec of index === 0 ? specs : largeSpecs) {
         const sample = await measure(spec, corpus, round);
         samples.get(corpus.n)!.push(sample);
         log(

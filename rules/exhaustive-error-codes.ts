@@ -101,6 +101,8 @@ export default createRule<Options, MessageIds>({
     const ignore = new Set<CodeValue>(options.ignore ?? []);
     const commentPattern = new RegExp(options.defaultCaseCommentPattern ?? DEFAULT_COMMENT_PATTERN, 'iu');
     const isLogger = createCallMatcher(binder.context, options.loggers ?? DEFAULT_LOGGERS);
+    // Without types, a file that reaches no catalog has nothing to report.
+    if (!analysis.reachesCatalog()) return {};
 
     /**
      * The codes the dispatched expression can hold: its literal-union type, else the catalog's

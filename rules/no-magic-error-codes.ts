@@ -57,6 +57,8 @@ export default createRule<Options, MessageIds>({
     const analysis = getFileAnalysis(context);
     const { binder } = analysis;
     const { sourceCode } = context;
+    // Without types, a file that reaches no catalog has nothing to report.
+    if (!analysis.reachesCatalog()) return {};
 
     function replace(site: CodeSite, text: string) {
       // An object key becomes a computed key: { 209: … } → { [Parse.Error.INVALID_SESSION_TOKEN]: … }.

@@ -88,6 +88,8 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const mustHandle = { ...DEFAULT_MUST_HANDLE, ...options.mustHandle };
     checkCatalogIds(mustHandle, binder.settings);
+    // Without types, a file that reaches no catalog has nothing to report.
+    if (!analysis.reachesCatalog()) return {};
     const isLoggerCallee = createCalleeMatcher(binder.context, options.loggers ?? DEFAULT_LOGGERS);
     const quietFunctions = new Map<FunctionNode, boolean>();
     let fileHasNoCurrentUser: boolean | undefined;

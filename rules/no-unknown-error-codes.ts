@@ -61,6 +61,8 @@ export default createRule<Options, MessageIds>({
     const analysis = getFileAnalysis(context);
     const { binder } = analysis;
     const { sourceCode } = context;
+    // Without types, a file that reaches no catalog has nothing to report.
+    if (!analysis.reachesCatalog()) return {};
 
     /** " Did you mean 'THROTTLED'?" plus a note when another catalog has the name. */
     function hintFor(catalog: Catalog, name: string, candidates: readonly string[]): string {

@@ -103,6 +103,8 @@ export default createRule<Options, MessageIds>({
     const { binder } = analysis;
     const bc = binder.context;
     const { sourceCode } = context;
+    // Without types, a file that reaches no catalog has nothing to report.
+    if (!analysis.reachesCatalog()) return {};
     const isLogger = createCallMatcher(bc, options.loggers ?? DEFAULT_LOGGERS);
     const retryAnalysis = createRetryAnalysis(bc, { allowRethrow: false, helpers: [], sleepers: DEFAULT_SLEEPERS, isLogger });
     const itemErrors = { ...DEFAULT_ITEM_ERRORS, ...options.itemErrors };

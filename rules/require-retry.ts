@@ -93,6 +93,8 @@ export default createRule<Options, MessageIds>({
     const { binder } = analysis;
     const { sourceCode } = context;
     const settings = { ...defaultOption, ...options };
+    // Without types, a file that reaches no catalog has nothing to report.
+    if (!analysis.reachesCatalog()) return {};
     const retries = createRetryAnalysis(binder.context, {
       allowRethrow: settings.allowRethrow,
       helpers: settings.retryHelpers,

@@ -19,6 +19,12 @@ import { findResponses, type Responses } from './responses.js';
 
 export interface FileAnalysis {
   readonly binder: Binder;
+  /**
+   * Whether anything in the file can be bound to a catalog: always with type information; without
+   * it, only when the file reaches an SDK (import, require, project module, global, also as
+   * `window.CloudKit`) or names an API's host. A rule may skip a file for which this is false.
+   */
+  reachesCatalog(): boolean;
   /** The file's nodes in pre-order (source order), walked once for every part that looks at the whole file. */
   nodes(): readonly TSESTree.Node[];
   /** Every place a literal or constant meets a bound code, in source order. */
@@ -64,12 +70,14 @@ function createFileAnalysis(binder: Binder): FileAnalysis {
   const allNodes = (): TSESTree.Node[] => (nodes ??= fileNodes(sourceCode));
   // Without types, only an SDK name or an API's host in the file can bind anything: a file with
   // neither has no code sites, handlers or responses, and none of its nodes needs a look.
-  let reachesCatalog: boolean | undefined;
-  const analysed = (): readonly TSESTree.Node[] => ((reachesCatalog ??= binder.typed || mentionsCatalog(binder)) ? allNodes() : []);
+  let reaches: boolean | undefined;
+  const reachesCatalog = (): boolean => (reaches ??= binder.typed || mentionsCatalog(binder));
+  const analysed = (): readonly TSESTree.Node[] => (reachesCatalog() ? allNodes() : []);
   const codeSites = (): CodeSite[] => (sites ??= collectCodeSites(sourceCode, binder, analysed()));
   const allDispatches = (): Dispatch[] => (dispatches ??= findDispatches(sourceCode, codeSites()));
   return {
     binder,
+    reachesCatalog,
     nodes: allNodes,
     codeSites,
     handlers: () => (handlers ??= findHandlers(sourceCode, analysed())),
