@@ -256,7 +256,8 @@ export function createEvidence(bc: BindingContext): Evidence {
         if (apiCatalogs.length > 0 && node.type === AST_NODE_TYPES.CallExpression) fetchesApi(node, apiCatalogs, evidence);
         if (typed) calledPackages(node, evidence);
       } else if (node.type === AST_NODE_TYPES.Identifier && !isPropertyName(node)) {
-        const catalog = names.get(node.name) ? bc.resolveSdk(node)?.catalog : initialisedFromSdk(node);
+        // The SDK object handed on whole (`setup(Parse)`, `new Function('Parse', code)(Parse)`) is no call into it.
+        const catalog = names.get(node.name) ? (isArgument(node) ? undefined : bc.resolveSdk(node)?.catalog) : initialisedFromSdk(node);
         if (catalog && !evidence.has(catalog)) evidence.set(catalog, typed ? 'inferred' : 'syntax');
       }
     });
@@ -376,6 +377,12 @@ const BUILT_INS = new Set([
   'TypeError', 'RangeError', 'WeakMap', 'WeakSet', 'console', 'decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURIComponent', 'isFinite', 'isNaN',
   'parseFloat', 'parseInt', 'queueMicrotask', 'setInterval', 'setTimeout', 'clearInterval', 'clearTimeout', 'structuredClone',
 ]);
+
+/** Whether a node is an argument of a call or `new`. */
+function isArgument(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(node as TSESTree.CallExpressionArgument);
+}
 
 /** Where a callee chain starts: `Parse` in `new Parse.Query('A').equalTo('b', 1).find`, `query` in `query.find`. */
 function chainRoot(node: TSESTree.Node): TSESTree.Node {

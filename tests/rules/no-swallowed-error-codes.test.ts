@@ -895,6 +895,15 @@ const untyped = untypedRuleTester();
 
 untyped.run('no-swallowed-error-codes (untyped)', rule, {
   valid: [
+    // The SDK object handed on whole is no request: a playground runs user code with Parse in scope.
+    `import Parse from 'parse';
+export async function run(code) {
+  try {
+    await new Function('Parse', code)(Parse);
+  } catch (e) {
+    console.error(e);
+  }
+}`,
     // A test expects the failure and checks it: the handler observes the error.
     `import Parse from 'parse';
 it('rejects an expired session', async () => {
@@ -1070,6 +1079,19 @@ new Parse.Query('Post').find().catch(handleError);`,
 $.ajax({ url: '/legacy', success: (data) => new Parse.Object('Log').save(data), error: (xhr) => console.error(xhr.status) });`,
   ],
   invalid: [
+    {
+      // The SDK handed on whole does not hide a request made in the same block.
+      code: `import Parse from 'parse';
+export async function run(code) {
+  try {
+    await new Function('Parse', code)(Parse);
+    await Parse.User.current().fetch();
+  } catch (e) {
+    console.error(e);
+  }
+}`,
+      errors: [swallowed(6, 5, PARSE_ALL)],
+    },
     {
       // A route guard in plain JavaScript.
       code: `import Parse from 'parse';
