@@ -233,7 +233,7 @@ export function formatReport(result: BenchResult): string {
   out.push('### Machine', '');
   out.push(`- ${machine.cpus} CPUs (\`nproc\`), ${machine.cpuModel}; ${machine.os}; Node ${machine.node}`);
   out.push(
-    `- Plugin sources: commit ${machine.plugin.commit}${machine.plugin.modified.length > 0 ? `, with uncommitted changes in ${machine.plugin.modified.join(', ')}` : ', no uncommitted changes'} (imported from src/ through tsx, not from dist/)`,
+    `- Plugin sources: commit ${machine.plugin.commit}${machine.plugin.modified.length > 0 ? `, with uncommitted changes in ${machine.plugin.modified.join(', ')}` : ', no uncommitted changes'} (the tsc build in dist/, as users run it)`,
   );
   out.push(`- ${Object.entries(machine.versions).map(([pkg, version]) => `${pkg} ${version}`).join(', ')}`);
   out.push(`- Load average (1, 5, 15 min) at start ${machine.load.start.map((v) => v.toFixed(2)).join(', ')}, at end ${machine.load.end.map((v) => v.toFixed(2)).join(', ')} (${machine.cpus} CPUs: above ${machine.cpus} means other processes competed for the CPUs)`);

@@ -373,9 +373,9 @@ export async function countInThisProcess(corpus: Pick<Corpus, 'dir' | 'n'>): Pro
 function pluginState(): { commit: string; modified: string[] } {
   const git = (...gitArgs: string[]): string => {
     const out = spawnSync('git', gitArgs, { cwd: REPO_DIR, encoding: 'utf8' });
-    return out.status === 0 ? out.stdout.trim() : '';
+    return out.status === 0 ? out.stdout : '';
   };
-  const commit = git('rev-parse', '--short', 'HEAD') || 'unknown';
+  const commit = git('rev-parse', '--short', 'HEAD').trim() || 'unknown';
   const modified = git('status', '--porcelain', '--', 'src', 'rules', 'catalogs')
     .split('\n')
     .filter((line) => line.trim() !== '')
@@ -383,7 +383,7 @@ function pluginState(): { commit: string; modified: string[] } {
   return { commit, modified };
 }
 
-function machineInfo(loadAtStart: readonly number[]): MachineInfo {
+function machineInfo(loadAtStart: readonly number[], plugin: { commit: string; modified: string[] }): MachineInfo {
   const free = spawnSync('free', ['-h'], { encoding: 'utf8' });
   const version = (pkg: string): string => {
     try {
@@ -401,7 +401,7 @@ function machineInfo(loadAtStart: readonly number[]): MachineInfo {
     memory: free.status === 0 ? free.stdout.trim() : `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB total`,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     load: { start: loadAtStart, end: os.loadavg() },
-    plugin: pluginState(),
+    plugin,
     versions: Object.fromEntries(['eslint', 'typescript', 'typescript-eslint', 'parse', '@drupal-js-sdk/error', 'tsl-apple-cloudkit'].map((pkg) => [pkg, version(pkg)])),
   };
 }
@@ -411,6 +411,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const log = options.log ?? (() => undefined);
   const started = performance.now();
   const loadAtStart = os.loadavg();
+  // The sources the build in dist/ was made from: read now, not after the runs.
+  const pluginAtStart = pluginState();
   const wanted = options.configs ? new Set(options.configs) : undefined;
   const specs = allConfigs().filter((spec) => !wanted || wanted.has(spec.id));
   if (wanted) for (const id of wanted) if (!specs.some((spec) => spec.id === id)) throw new Error(`unknown configuration ${id}`);
@@ -472,7 +474,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   await counting;
 
   return {
-    machine: machineInfo(loadAtStart),
+    machine: machineInfo(loadAtStart, pluginAtStart),
     seed: options.seed,
     rounds,
     warmup,
