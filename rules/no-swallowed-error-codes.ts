@@ -3,9 +3,8 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import ts from 'typescript';
 
 import type { Catalog, CodeEntry } from '../src/catalog/catalog.js';
-import { CatalogError, joinPointer } from '../src/catalog/catalog-error.js';
 import { RETRY_CLASSES, type CodeValue, type RetryClass } from '../src/catalog/types.js';
-import { createCalleeMatcher, DEFAULT_LOGGERS, LOGGERS_SCHEMA } from '../src/analysis/callees.js';
+import { checkCatalogIds, createCalleeMatcher, DEFAULT_LOGGERS, LOGGERS_SCHEMA, perCatalogSchema } from '../src/analysis/callees.js';
 import { adviceText, byUrgency, codeLabel, listText } from '../src/analysis/describe.js';
 import { leaves, siteValue } from '../src/analysis/dispatch.js';
 import { getFileAnalysis } from '../src/analysis/file-analysis.js';
@@ -17,7 +16,6 @@ import { callsAnAssertion, definesTests } from '../src/binding/assertions.js';
 import { baseIdentifier, constInitOf, type FunctionNode, functionOf, isFunction, walk } from '../src/binding/ast.js';
 import type { SdkName } from '../src/binding/sdk-names.js';
 import { constituents } from '../src/binding/type-match.js';
-import type { ResolvedSettings } from '../src/settings.js';
 import { createRule } from '../src/create-rule.js';
 
 export type Options = [
@@ -62,12 +60,10 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          mustHandle: {
-            type: 'object',
-            description:
-              'Retry classes whose codes a handler must handle or let through, by catalog id (`parse`, `cloudkit-js`, …); `*` applies to catalogs not listed. Default: `reauthenticate` and `after-refresh` for every catalog but `http`.',
-            additionalProperties: { type: 'array', items: { type: 'string', enum: [...RETRY_CLASSES] }, uniqueItems: true },
-          },
+          mustHandle: perCatalogSchema(
+            { type: 'string', enum: [...RETRY_CLASSES] },
+            'Retry classes whose codes a handler must handle or let through, by catalog id (`parse`, `cloudkit-js`, …); `*` applies to catalogs not listed. Default: `reauthenticate` and `after-refresh` for every catalog but `http`.',
+          ),
           loggers: LOGGERS_SCHEMA,
           noCurrentUser: {
             type: 'boolean',
@@ -87,7 +83,7 @@ export default createRule<Options, MessageIds>({
     const { binder } = analysis;
     const { sourceCode } = context;
     const mustHandle = { ...DEFAULT_MUST_HANDLE, ...options.mustHandle };
-    checkCatalogIds(mustHandle, binder.settings);
+    checkCatalogIds('no-swallowed-error-codes', 'mustHandle', mustHandle, binder.settings);
     // Without types, a file that reaches no catalog has nothing to report.
     if (!analysis.reachesCatalog()) return {};
     const isLoggerCallee = createCalleeMatcher(binder.context, options.loggers ?? DEFAULT_LOGGERS);
@@ -337,14 +333,6 @@ export default createRule<Options, MessageIds>({
 });
 
 /** Every catalog id in `mustHandle` must name a catalog (or be `*`): a typo would silently turn the rule off for it. */
-function checkCatalogIds(mustHandle: Readonly<Record<string, unknown>>, settings: ResolvedSettings): void {
-  for (const id of Object.keys(mustHandle)) {
-    if (id === '*' || settings.catalogById.has(id)) continue;
-    const known = [...settings.catalogById.keys()].join(', ');
-    throw new CatalogError('options of error-codes/no-swallowed-error-codes', joinPointer('mustHandle', id), `unknown catalog "${id}" (known: ${known}, and "*" for every catalog not listed)`);
-  }
-}
-
 /**
  * SDK calls whose failures leave a handler nothing to do:
  * - `Parse.Cloud.httpRequest(…)` calls another server; it fails with that server's HTTP

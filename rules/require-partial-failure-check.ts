@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 
 import type { Catalog, CodeEntry } from '../src/catalog/catalog.js';
 import { isArrayValue, isCloudKitResponseType } from '../src/analysis/batch-calls.js';
-import { createCallMatcher, DEFAULT_LOGGERS, LOGGERS_SCHEMA } from '../src/analysis/callees.js';
+import { checkCatalogIds, createCallMatcher, DEFAULT_LOGGERS, LOGGERS_SCHEMA, perCatalogSchema } from '../src/analysis/callees.js';
 import type { CodeBranch } from '../src/analysis/code-branches.js';
 import { codeLabel } from '../src/analysis/describe.js';
 import { siteValue } from '../src/analysis/dispatch.js';
@@ -74,12 +74,10 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          itemErrors: {
-            type: 'object',
-            description:
-              'Property or method names that hold the per-item errors of an aggregate error, by catalog id (`parse`, `cloudkit`, …); `*` applies to catalogs not listed, and an empty list turns the check off for a catalog. Reading one of them in a branch for an aggregate code counts as looking at the items.',
-            additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
-          },
+          itemErrors: perCatalogSchema(
+            { type: 'string', minLength: 1 },
+            'Property or method names that hold the per-item errors of an aggregate error, by catalog id (`parse`, `cloudkit`, …); `*` applies to catalogs not listed, and an empty list turns the check off for a catalog. Reading one of them in a branch for an aggregate code counts as looking at the items.',
+          ),
           loggers: LOGGERS_SCHEMA,
         },
       },
@@ -103,6 +101,7 @@ export default createRule<Options, MessageIds>({
     const { binder } = analysis;
     const bc = binder.context;
     const { sourceCode } = context;
+    checkCatalogIds('require-partial-failure-check', 'itemErrors', options.itemErrors ?? {}, binder.settings);
     // Without types, a file that reaches no catalog has nothing to report.
     if (!analysis.reachesCatalog()) return {};
     const isLogger = createCallMatcher(bc, options.loggers ?? DEFAULT_LOGGERS);

@@ -9,6 +9,8 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import ts from 'typescript';
 
+import { CatalogError, joinPointer } from '../catalog/catalog-error.js';
+import type { ResolvedSettings } from '../settings.js';
 import { memberName, skipWrappers } from '../binding/accessors.js';
 import { type BindingContext, withoutCheckerFailure } from '../binding/context.js';
 import { bindingSourceFile } from '../binding/type-match.js';
@@ -29,6 +31,23 @@ export const LOGGERS_SCHEMA: JSONSchema4 = specifierListSchema(
 /** Schema of an option that lists codes as the catalog writes them: numbers (Parse, Drupal) or strings (CloudKit JS). */
 export function codeListSchema(description: string): JSONSchema4 {
   return { type: 'array', description, items: { type: ['number', 'string'] }, uniqueItems: true };
+}
+
+/**
+ * Schema of an option keyed by catalog id (`parse`, `cloudkit-js`, …; `*` for every catalog not
+ * listed), each value a list of `items`: `itemErrors`, `mustHandle`.
+ */
+export function perCatalogSchema(items: JSONSchema4, description: string): JSONSchema4 {
+  return { type: 'object', description, additionalProperties: { type: 'array', items, uniqueItems: true } };
+}
+
+/** Rejects a key of a per-catalog option that names no catalog of the settings (`*` stands for the rest). */
+export function checkCatalogIds(rule: string, option: string, value: Readonly<Record<string, unknown>>, settings: ResolvedSettings): void {
+  for (const id of Object.keys(value)) {
+    if (id === '*' || settings.catalogById.has(id)) continue;
+    const known = [...settings.catalogById.keys()].join(', ');
+    throw new CatalogError(`options of error-codes/${rule}`, joinPointer(option, id), `unknown catalog "${id}" (known: ${known}, and "*" for every catalog not listed)`);
+  }
 }
 
 export type CallMatcher = (call: TSESTree.CallExpression) => boolean;

@@ -2,10 +2,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import { ESLint } from 'eslint';
+import { ESLint, Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import rule, { type MessageIds, type Options } from '../../rules/require-partial-failure-check.js';
+import plugin from '../../src/index.js';
 import { bridgeSettings, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 import { typeErrorsOfEach } from '../type-errors.js';
 
@@ -749,6 +750,26 @@ export async function save(records) {
       errors: [{ messageId: 'siblingActedOn', line: 7, column: 9, data: { action: 'retries on', code: "CloudKit.CKError.ATOMIC_ERROR ('ATOMIC_ERROR')" } }],
     },
   ],
+});
+
+describe('require-partial-failure-check options', () => {
+  const lint = (options: unknown) =>
+    new Linter({ configType: 'flat' }).verify(`import Parse from 'parse';\nParse.Object.destroyAll([]).catch(() => []);`, [
+      {
+        plugins: { 'error-codes': plugin as unknown as ESLint.Plugin },
+        rules: { 'error-codes/require-partial-failure-check': ['error', options] },
+      },
+    ]);
+
+  it('rejects an unknown catalog id in itemErrors, naming it and the known ones', () => {
+    expect(() => lint({ itemErrors: { cloudkitjs: ['errors'] } })).toThrow(
+      'eslint-plugin-error-codes: options of error-codes/require-partial-failure-check at /itemErrors/cloudkitjs: unknown catalog "cloudkitjs" (known: parse, drupal, cloudkit-js, cloudkit, bkend, http, and "*" for every catalog not listed)',
+    );
+  });
+
+  it('takes known ids and `*`', () => {
+    expect(lint({ itemErrors: { 'cloudkit-js': ['errors'], '*': ['errors'] } })).toEqual([]);
+  });
 });
 
 describe('require-partial-failure-check on the example apps', () => {
