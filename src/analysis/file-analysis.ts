@@ -9,7 +9,8 @@ import type { Catalog } from '../catalog/catalog.js';
 import { type Binder, createFileBinder } from '../binding/binder.js';
 import { fileNodes } from '../binding/ast.js';
 import { createBindingContext, type RuleContext } from '../binding/context.js';
-import { apiHosts, type BindingVia } from '../binding/evidence.js';
+import { type BindingVia, mentionsApiHost } from '../binding/evidence.js';
+import { mentionsGlobal } from '../binding/sdk-names.js';
 import { type ParseBatchMethod, parseBatchMethodsIn } from './batch-calls.js';
 import { type CodeBranch, findCodeBranches } from './code-branches.js';
 import { type CodeSite, collectCodeSites } from './code-sites.js';
@@ -102,10 +103,7 @@ function createFileAnalysis(binder: Binder): FileAnalysis {
  * names one of its globals (also as `window.CloudKit`), or names an API's host.
  */
 function mentionsCatalog(binder: Binder): boolean {
-  const { sourceCode, settings } = binder.context;
-  if (binder.context.sdkNames().size > 0) return true;
-  const { text } = sourceCode;
-  return settings.catalogs.some(
-    (catalog) => (catalog.bindings.globals ?? []).some((name) => text.includes(name)) || apiHosts(catalog).some((host) => text.includes(host)),
-  );
+  const { text } = binder.context.sourceCode;
+  const { catalogs } = binder.context.settings;
+  return binder.context.sdkNames().size > 0 || mentionsGlobal(text, catalogs) || catalogs.some((catalog) => mentionsApiHost(text, catalog));
 }

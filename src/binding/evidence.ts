@@ -36,6 +36,8 @@ export function createEvidence(bc: BindingContext): Evidence {
   const fileCallsApi = new Map<Catalog, boolean>();
   const initCatalogs = new Map<TSESLint.Scope.Variable, Catalog | undefined>();
   const helperEvidence = new Map<TSESTree.Node, Map<Catalog, BindingVia | undefined>>();
+  // A file inside a package (`node_modules/x/…`): its own functions are declared in that package.
+  const fileInPackage = packageOfFile(bc.filename) !== undefined;
 
   function evidenceFor(subject: TSESTree.Expression, catalog: Catalog): BindingVia | undefined {
     const via = typed ? 'inferred' : 'syntax';
@@ -119,7 +121,7 @@ export function createEvidence(bc: BindingContext): Evidence {
     if (url !== undefined) return hosts.some((host) => url.includes(host));
     let calls = fileCallsApi.get(catalog);
     if (calls === undefined) {
-      calls = hosts.some((host) => sourceCode.text.includes(host)) || importsApiUrl(hosts);
+      calls = mentionsApiHost(sourceCode.text, catalog) || importsApiUrl(hosts);
       fileCallsApi.set(catalog, calls);
     }
     return calls;
@@ -257,7 +259,7 @@ export function createEvidence(bc: BindingContext): Evidence {
         if (typed) calledPackages(node, evidence);
       } else if (node.type === AST_NODE_TYPES.Identifier && !isPropertyName(node)) {
         // The SDK object handed on whole (`setup(Parse)`, `new Function('Parse', code)(Parse)`) is no call into it.
-        const catalog = names.get(node.name) ? (isArgument(node) ? undefined : bc.resolveSdk(node)?.catalog) : initialisedFromSdk(node);
+        const catalog = names.has(node.name) && isArgument(node) ? undefined : identifierCatalog(node);
         if (catalog && !evidence.has(catalog)) evidence.set(catalog, typed ? 'inferred' : 'syntax');
       }
     });
@@ -295,18 +297,18 @@ export function createEvidence(bc: BindingContext): Evidence {
    */
   function mayBeDeclaredInPackage(callee: TSESTree.Node): boolean {
     const root = chainRoot(callee);
-    if (root.type === AST_NODE_TYPES.Identifier && ((bc.sdkNames().has(root.name) && bc.resolveSdk(root)) || initialisedFromSdk(root))) return false;
+    if (root.type === AST_NODE_TYPES.Identifier && identifierCatalog(root)) return false;
     const base = baseIdentifier(callee);
     if (!base) return true;
     const variable = ASTUtils.findVariable(sourceCode.getScope(base), base);
     if (!variable || variable.defs.length === 0) return !BUILT_INS.has(base.name);
-    if (base !== callee || fileInPackage()) return true;
+    if (base !== callee || fileInPackage) return true;
     return variable.defs.some((def) => def.type === TSESLint.Scope.DefinitionType.ImportBinding || insideModuleDeclaration(def.node));
   }
 
-  let inPackage: boolean | undefined;
-  function fileInPackage(): boolean {
-    return (inPackage ??= packageOfFile(bc.filename) !== undefined);
+  /** The catalog an identifier of guarded code stands for: the SDK itself (shadowing checked), or a variable initialised from it. */
+  function identifierCatalog(identifier: TSESTree.Identifier): Catalog | undefined {
+    return bc.sdkNames().has(identifier.name) ? bc.resolveSdk(identifier)?.catalog : initialisedFromSdk(identifier);
   }
 
   /** `fetch(url)` whose URL starts with an API catalog's base URL. */
@@ -432,7 +434,12 @@ function handlerUse(identifier: TSESTree.Identifier): { kind: HandlerKind; guard
   return call ? { kind: 'callback-option', guarded: call } : undefined;
 }
 
+/** Whether a text names the host of an API catalog's base URL (`api-client.bkend.ai`). */
+export function mentionsApiHost(text: string, catalog: Catalog): boolean {
+  return apiHosts(catalog).some((host) => text.includes(host));
+}
+
 /** `api.bkend.ai` for `https://api.bkend.ai`. */
-export function apiHosts(catalog: Catalog): string[] {
+function apiHosts(catalog: Catalog): string[] {
   return (catalog.bindings.baseUrls ?? []).map((url) => url.replace(/^https?:\/\//, ''));
 }

@@ -122,8 +122,7 @@ export function collectSdkNames(sourceCode: Readonly<TSESLint.SourceCode>, catal
     }
   }
 
-  const mentionsGlobal = catalogs.some((catalog) => (catalog.bindings.globals ?? []).some((name) => sourceCode.text.includes(name)));
-  const globalScope = mentionsGlobal ? sourceCode.scopeManager?.globalScope : undefined;
+  const globalScope = mentionsGlobal(sourceCode.text, catalogs) ? sourceCode.scopeManager?.globalScope : undefined;
   if (globalScope) {
     for (const catalog of catalogs) {
       for (const name of catalog.bindings.globals ?? []) {
@@ -136,6 +135,11 @@ export function collectSdkNames(sourceCode: Readonly<TSESLint.SourceCode>, catal
     }
   }
   return names;
+}
+
+/** Whether a text names a global of one of the catalogs (`Parse`, `CloudKit`), as a reference or a property (`window.CloudKit`). */
+export function mentionsGlobal(text: string, catalogs: readonly Catalog[]): boolean {
+  return catalogs.some((catalog) => (catalog.bindings.globals ?? []).some((name) => text.includes(name)));
 }
 
 /** `require('m')`, `require('m').X`, `await import('m')`. */
