@@ -1,31 +1,14 @@
-import type { TSESLint } from '@typescript-eslint/utils';
-import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import { type FileAnalysis, getFileAnalysis } from '../../src/analysis/file-analysis.js';
+import { probeFile } from '../probe.js';
 
 /** What the shared analysis of an untyped (espree) file finds. */
 function analyse(code: string): { reaches: boolean; handlers: number; sites: number; responses: number; nodes: number } {
-  let found: { reaches: boolean; handlers: number; sites: number; responses: number; nodes: number } | undefined;
-  const rule: TSESLint.RuleModule<never> = {
-    meta: { type: 'problem', messages: {}, schema: [] },
-    defaultOptions: [],
-    create(context) {
-      return {
-        Program() {
-          const analysis: FileAnalysis = getFileAnalysis(context as never);
-          found = { reaches: analysis.reachesCatalog(), handlers: analysis.handlers().length, sites: analysis.codeSites().length, responses: analysis.responses().flows.length, nodes: analysis.nodes().length };
-        },
-      };
-    },
-  };
-  const messages = new Linter({ configType: 'flat' }).verify(
-    code,
-    [{ files: ['**/*.js'], languageOptions: { sourceType: 'module' }, plugins: { test: { rules: { analyse: rule as never } } }, rules: { 'test/analyse': 'error' } }],
-    'file.js',
-  );
-  expect(messages).toEqual([]);
-  return found!;
+  return probeFile(code, 'file.js', { sourceType: 'module' }, (context) => {
+    const analysis: FileAnalysis = getFileAnalysis(context as never);
+    return { reaches: analysis.reachesCatalog(), handlers: analysis.handlers().length, sites: analysis.codeSites().length, responses: analysis.responses().flows.length, nodes: analysis.nodes().length };
+  });
 }
 
 const HANDLER = `

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import tseslint from 'typescript-eslint';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { Linter } from 'eslint';
+import type { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import { fileNodes, preorder } from '../../src/binding/ast.js';
+import { probeFile } from '../probe.js';
 
 const EXAMPLES = path.resolve(import.meta.dirname, '../../examples');
 
@@ -18,36 +18,15 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Lints `code` with a rule that compares the two node lists of the file. */
+/** Lints `code` with a probe that compares the two node lists of the file. */
 function compare(code: string, filename: string): { fromSteps: number; walked: number; traverses: boolean } {
-  let result: { fromSteps: number; walked: number; traverses: boolean } | undefined;
-  const rule: TSESLint.RuleModule<never> = {
-    meta: { type: 'problem', messages: {}, schema: [] },
-    defaultOptions: [],
-    create(context) {
-      return {
-        Program() {
-          const { sourceCode } = context;
-          const fromSteps = fileNodes(sourceCode);
-          const walked = preorder(sourceCode, sourceCode.ast);
-          expect(fromSteps).toEqual(walked);
-          expect(new Set(fromSteps).size).toBe(fromSteps.length);
-          result = { fromSteps: fromSteps.length, walked: walked.length, traverses: typeof (sourceCode as { traverse?: unknown }).traverse === 'function' };
-        },
-      };
-    },
-  };
-  const linter = new Linter({ configType: 'flat' });
-  const messages = linter.verify(
-    code,
-    [
-      { files: ['**/*.ts', '**/*.js'], languageOptions: { parser: tseslint.parser as Linter.Parser, sourceType: 'module' } },
-      { files: ['**/*'], plugins: { test: { rules: { nodes: rule as never } } }, rules: { 'test/nodes': 'error' } },
-    ],
-    filename,
-  );
-  expect(messages.filter((message) => message.fatal)).toEqual([]);
-  return result!;
+  return probeFile(code, filename, { parser: tseslint.parser as Linter.Parser, sourceType: 'module' }, ({ sourceCode }) => {
+    const fromSteps = fileNodes(sourceCode);
+    const walked = preorder(sourceCode, sourceCode.ast);
+    expect(fromSteps).toEqual(walked);
+    expect(new Set(fromSteps).size).toBe(fromSteps.length);
+    return { fromSteps: fromSteps.length, walked: walked.length, traverses: typeof (sourceCode as { traverse?: unknown }).traverse === 'function' };
+  });
 }
 
 describe('fileNodes: the pre-order node list read from ESLint’s traversal steps', () => {
