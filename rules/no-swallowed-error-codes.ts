@@ -338,7 +338,8 @@ export default createRule<Options, MessageIds>({
  * - `Parse.Cloud.httpRequest(…)` calls another server; it fails with that server's HTTP
  *   response, never with a Parse error code;
  * - `Parse.User.logOut()` forgets the user before it asks the server to end the session, so a
- *   session error there (209 when the session had already expired) needs no new sign-in.
+ *   session error there (209 when the session had already expired) needs no new sign-in;
+ * - `Parse.User.currentAsync()` reads the stored user and sends no request.
  */
 function isExempt(call: TSESTree.CallExpression): boolean {
   const callee = skipWrappers(call.callee);
@@ -346,7 +347,7 @@ function isExempt(call: TSESTree.CallExpression): boolean {
   const owner = skipWrappers(callee.object);
   const ownerName = owner.type === AST_NODE_TYPES.MemberExpression ? memberName(owner) : undefined;
   const method = memberName(callee);
-  return (method === 'httpRequest' && ownerName === 'Cloud') || (method === 'logOut' && ownerName === 'User');
+  return (method === 'httpRequest' && ownerName === 'Cloud') || ((method === 'logOut' || method === 'currentAsync') && ownerName === 'User');
 }
 
 /** `try { … } catch (e) { throw e; } finally { return x; }`: the return cancels the rethrow. */

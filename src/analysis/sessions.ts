@@ -10,6 +10,8 @@
  *   or is Cloud Code (`Parse.Cloud.define(…)`, `Parse.Cloud.beforeSave(…)`, … at its top level),
  *   unless it calls `Parse.User.enableUnsafeCurrentUser()`. Sign-in calls (`logIn`, `signUp`,
  *   `become`, `linkWith`, …) deal with a user by themselves.
+ * - A self-contained app that sets the SDK up itself (`Parse.initialize(…)`), loads no other file
+ *   of the app and names no user API never has a user to send (a public page or demo script).
  * Pure functions of the AST; which identifiers name the SDK is the caller's answer.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
@@ -89,10 +91,18 @@ export function mayCarryUser(sourceCode: SourceCode, node: TSESTree.Node): boole
   return found;
 }
 
-/** Whether the file, given as its nodes, runs the SDK's Node build, which keeps no current user (see the module comment). */
+/**
+ * Whether the file, given as its nodes, keeps no current user (see the module comment): it runs
+ * the SDK's Node build, or it is a self-contained app without users — it sets the SDK up itself
+ * (`Parse.initialize(…)`), loads no other file of the app, and names no user API (`Parse.User`,
+ * a sign-in method, `current()`, a `sessionToken`).
+ */
 export function hasNoCurrentUser(nodes: readonly TSESTree.Node[], resolveParse: ParseResolver): boolean {
   let node = false;
   let currentUser = false;
+  let initializes = false;
+  let namesUser = false;
+  let loadsAppFile = false;
   const isParse = (expression: TSESTree.Node): boolean => {
     const base = baseIdentifier(expression);
     return base !== undefined && resolveParse(base) !== undefined;
@@ -100,6 +110,11 @@ export function hasNoCurrentUser(nodes: readonly TSESTree.Node[], resolveParse: 
   for (const current of nodes) {
     if (current.type === AST_NODE_TYPES.Identifier) {
       if (resolveParse(current)?.module === 'parse/node') node = true;
+      if (USER_NAMES.has(current.name)) namesUser = true;
+      continue;
+    }
+    if (current.type === AST_NODE_TYPES.Literal) {
+      if (typeof current.value === 'string' && isModuleSource(current) && /^[./]/u.test(current.value)) loadsAppFile = true;
       continue;
     }
     if (current.type !== AST_NODE_TYPES.CallExpression) continue;
@@ -107,10 +122,32 @@ export function hasNoCurrentUser(nodes: readonly TSESTree.Node[], resolveParse: 
     if (callee.type !== AST_NODE_TYPES.MemberExpression || !isParse(callee)) continue;
     const method = memberName(callee);
     if (method === 'enableUnsafeCurrentUser') currentUser = true;
-    else if ((method === 'initialize' && current.arguments.length >= 3) || (method === 'useMasterKey' && ownerName(callee) === 'Cloud')) node = true;
+    else if (method === 'initialize') {
+      initializes = true;
+      if (current.arguments.length >= 3) node = true;
+    } else if (method === 'useMasterKey' && ownerName(callee) === 'Cloud') node = true;
     else if (method !== undefined && CLOUD_HOOKS.has(method) && ownerName(callee) === 'Cloud' && isTopLevel(current)) node = true;
   }
-  return node && !currentUser;
+  return (node || (initializes && !namesUser && !loadsAppFile)) && !currentUser;
+}
+
+/** Names of the SDK's user API: a file that names none of them never signs a user in or reads one. */
+const USER_NAMES: ReadonlySet<string> = new Set([...SIGN_IN_METHODS, 'User', 'current', 'currentAsync', 'sessionToken', 'getSessionToken', 'enableUnsafeCurrentUser']);
+
+/** The module a file loads: `import … from 'x'`, `export … from 'x'`, `import('x')`, `require('x')`. */
+function isModuleSource(literal: TSESTree.Literal): boolean {
+  const parent = literal.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.ImportDeclaration:
+    case AST_NODE_TYPES.ExportAllDeclaration:
+    case AST_NODE_TYPES.ExportNamedDeclaration:
+    case AST_NODE_TYPES.ImportExpression:
+      return parent.source === literal;
+    case AST_NODE_TYPES.CallExpression:
+      return parent.arguments[0] === literal && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'require';
+    default:
+      return false;
+  }
 }
 
 function propertyName(property: TSESTree.Property): string | undefined {

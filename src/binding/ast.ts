@@ -118,3 +118,40 @@ export function argumentAt(call: TSESTree.CallExpression | TSESTree.NewExpressio
   const argument = call.arguments[index];
   return argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined;
 }
+
+/**
+ * What a function's own promise settles with, or a callback hands back: the values it awaits or
+ * yields (and each `for await` iterable), returns (an arrow's expression body included) or
+ * throws; not those of functions nested in it.
+ */
+export function settledBy(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const settled: TSESTree.Node[] = [];
+  walk(sourceCode, fn.body, (node) => {
+    if (isFunction(node)) return false;
+    if (
+      (node.type === AST_NODE_TYPES.AwaitExpression ||
+        node.type === AST_NODE_TYPES.YieldExpression ||
+        node.type === AST_NODE_TYPES.ReturnStatement ||
+        node.type === AST_NODE_TYPES.ThrowStatement) &&
+      node.argument
+    ) {
+      settled.push(node.argument);
+      return false;
+    }
+    if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) settled.push(node.right);
+    return undefined;
+  });
+  return settled;
+}
+
+/** The executor of `new Promise((resolve, reject) => …)`: whatever it starts may settle the promise. */
+export function isPromiseExecutor(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  return (
+    parent?.type === AST_NODE_TYPES.NewExpression &&
+    parent.arguments[0] === fn &&
+    parent.callee.type === AST_NODE_TYPES.Identifier &&
+    parent.callee.name === 'Promise'
+  );
+}

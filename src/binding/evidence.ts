@@ -4,12 +4,13 @@
  * body was fetched from. Everything memoised lives in the object returned for one file.
  */
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
 
 import type { Catalog } from '../catalog/catalog.js';
 import { callbackOptionCall, errorParameter, guardedCodeOf, type HandlerKind, rejectionChain } from '../analysis/handlers.js';
 import { memberName, skipWrappers } from './accessors.js';
 import { calleeIs, expectationOf } from './assertions.js';
-import { argumentAt, baseIdentifier, constInitOf, functionName, type FunctionNode, isFunction, isPropertyName, walk } from './ast.js';
+import { argumentAt, baseIdentifier, constInitOf, functionName, type FunctionNode, isFunction, isPromiseExecutor, isPropertyName, settledBy, walk } from './ast.js';
 import { type BindingContext, withoutCheckerFailure } from './context.js';
 import { packageOfFile, packageOfSpecifier } from './packages.js';
 import { calleePackages, constituents, isAnyOrUnknown, typeIsCatalogError } from './type-match.js';
@@ -253,18 +254,43 @@ export function createEvidence(bc: BindingContext): Evidence {
     found = evidence;
     const names = bc.sdkNames();
     const apiCatalogs = bc.settings.catalogs.filter((catalog) => (catalog.bindings.baseUrls ?? []).length > 0);
-    walk(sourceCode, guarded, (node) => {
-      if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
-        if (apiCatalogs.length > 0 && node.type === AST_NODE_TYPES.CallExpression) fetchesApi(node, apiCatalogs, evidence);
-        if (typed) calledPackages(node, evidence);
-      } else if (node.type === AST_NODE_TYPES.Identifier && !isPropertyName(node)) {
-        // The SDK object handed on whole (`setup(Parse)`, `new Function('Parse', code)(Parse)`) is no call into it.
-        const catalog = names.has(node.name) && isArgument(node) ? undefined : identifierCatalog(node);
-        if (catalog && !evidence.has(catalog)) evidence.set(catalog, typed ? 'inferred' : 'syntax');
-      }
-    });
+    const scan = (root: TSESTree.Node, evidence: Map<Catalog, BindingVia>): void =>
+      walk(sourceCode, root, (node) => {
+        // A callback's failures reach the guarded code only through what it waits on or returns,
+        // and with types, only when that can be a promise (`await query.equalTo(…)` is not one).
+        if (isFunction(node) && !isPromiseExecutor(node)) {
+          for (const settled of settledBy(sourceCode, node)) {
+            const inner = new Map<Catalog, BindingVia>();
+            scan(settled, inner);
+            if (inner.size > 0 && (!typed || settlesWith(settled))) for (const [catalog, via] of inner) if (!evidence.has(catalog)) evidence.set(catalog, via);
+          }
+          return false;
+        }
+        if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+          if (apiCatalogs.length > 0 && node.type === AST_NODE_TYPES.CallExpression) fetchesApi(node, apiCatalogs, evidence);
+          if (typed) calledPackages(node, evidence);
+        } else if (node.type === AST_NODE_TYPES.Identifier && !isPropertyName(node)) {
+          // The SDK object handed on whole (`setup(Parse)`, `new Function('Parse', code)(Parse)`) is no call into it.
+          const catalog = names.has(node.name) && isArgument(node) ? undefined : identifierCatalog(node);
+          // With types, only what can return a promise (`query.find()`, not `results.map(…)` or
+          // `user.getSessionToken()`), or an SDK error thrown (`throw new Parse.Error(…)`).
+          if (catalog && !evidence.has(catalog) && (!typed || settlesWith(chainTop(node)))) evidence.set(catalog, typed ? 'inferred' : 'syntax');
+        }
+        return undefined;
+      });
+    scan(guarded, evidence);
     guardEvidence.set(guarded, evidence);
     return evidence;
+  }
+
+  function settlesWith(node: TSESTree.Node): boolean {
+    return isThrown(node) || mayBeThenable(node);
+  }
+
+  /** Typed: whether a value a callback waits on or returns can be a promise. */
+  function mayBeThenable(node: TSESTree.Node): boolean {
+    const type = bc.typeOf(node);
+    return type === undefined || constituents(type).some((part) => isAnyOrUnknown(part) || part.getProperty('then') !== undefined || (part.flags & ts.TypeFlags.TypeParameter) !== 0);
   }
 
   /** Typed: a call or `new` whose declaration lives in a catalog's packages. */
@@ -277,11 +303,10 @@ export function createEvidence(bc: BindingContext): Evidence {
       () => [],
     );
     if (packages.length === 0) return;
-    for (const catalog of bc.settings.catalogs) {
-      if (!evidence.has(catalog) && catalog.bindings.modules.some((module) => packages.includes(packageOfSpecifier(module)))) {
-        evidence.set(catalog, 'inferred');
-      }
-    }
+    const catalogs = bc.settings.catalogs.filter((catalog) => !evidence.has(catalog) && catalog.bindings.modules.some((module) => packages.includes(packageOfSpecifier(module))));
+    // A call that returns at once (`user.getSessionToken()`) makes no request: no server code comes from it.
+    if (catalogs.length === 0 || (node.type === AST_NODE_TYPES.CallExpression && !mayBeThenable(node))) return;
+    for (const catalog of catalogs) evidence.set(catalog, 'inferred');
   }
 
   /**
@@ -392,6 +417,28 @@ function chainRoot(node: TSESTree.Node): TSESTree.Node {
   for (;;) {
     if (current.type === AST_NODE_TYPES.MemberExpression) current = skipWrappers(current.object);
     else if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) current = skipWrappers(current.callee);
+    else return current;
+  }
+}
+
+/** `throw x`: what a thrown value fails with is the guarded code's failure. */
+function isThrown(node: TSESTree.Node): boolean {
+  return node.parent?.type === AST_NODE_TYPES.ThrowStatement;
+}
+
+/** Where a chain that starts at `node` ends: `new Parse.Query('A').equalTo('b', 1).find()` for `Parse`. */
+function chainTop(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current) current = parent;
+    else if ((parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.callee === current) current = parent;
+    else if (
+      parent?.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent?.type === AST_NODE_TYPES.ChainExpression ||
+      ((parent?.type === AST_NODE_TYPES.TSAsExpression || parent?.type === AST_NODE_TYPES.TSTypeAssertion || parent?.type === AST_NODE_TYPES.TSSatisfiesExpression) && parent.expression === current)
+    )
+      current = parent;
     else return current;
   }
 }

@@ -37,6 +37,9 @@ const bridgeBinding = {
 
 typedRuleTester(bridgeBinding).run('binding (typed)', probe, {
   valid: [
+    // With types, only calls that can return a promise are requests: a session token read, a query's results mapped over.
+    `import Parse from 'parse';\ndeclare function save(token: string | null): Promise<void>;\nasync function f(user: Parse.User) { try { await save(user.getSessionToken()); } catch (e: any) { e.code === 209; } }`,
+    `import Parse from 'parse';\ndeclare const cache: Map<string, Promise<void>>;\nasync function f() {\n  const rows = await new Parse.Query('Post').find();\n  try { await Promise.all(rows.map(async (row) => { await cache.get(row.id); })); } catch (e: any) { e.code === 101; }\n}`,
     // A type of the same name declared outside the SDK package.
     `class CKError { ckErrorCode = '' }
 declare const e: CKError;
@@ -121,8 +124,13 @@ e.code === 209;`,
       errors: [bound('parse', 'inferred')],
     },
     {
+      // An SDK error thrown in the try block.
+      code: `import Parse from 'parse';\nfunction f(ok: boolean) { try { if (!ok) throw new Parse.Error(Parse.Error.OBJECT_NOT_FOUND, 'x'); } catch (e: any) { e.code === 101; } }`,
+      errors: [bound('parse', 'inferred')],
+    },
+    {
       // Inference for a rejection handler.
-      code: `import { DrupalError } from '@drupal-js-sdk/error';\ndeclare function load(): Promise<void>;\nload().then(() => new DrupalError(1, 'x')).catch((e: any) => e.code === 100);`,
+      code: `import { DrupalError } from '@drupal-js-sdk/error';\ndeclare function load(): Promise<void>;\nload().then(() => { throw new DrupalError(1, 'x'); }).catch((e: any) => e.code === 100);`,
       errors: [bound('drupal', 'inferred')],
     },
     {

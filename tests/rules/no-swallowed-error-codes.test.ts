@@ -435,6 +435,45 @@ export const saved = db.saveRecords([]).catch(() => undefined);`,
 export const posts = new Parse.Query('Post').find().catch((e) => console.error(e));`,
       options: [{ loggers: ['audit'] }],
     },
+    // Requests are what a callback waits on or returns, and only what can be a promise:
+    // the results of a query mapped over, a session token read from them, a builder awaited.
+    `import Parse from 'parse';
+declare const cache: Map<string, Promise<void>>;
+export async function clearCached(userId: string): Promise<void> {
+  try {
+    const sessions = await new Parse.Query(Parse.Session).equalTo('user', Parse.User.createWithoutData(userId)).find({ useMasterKey: true });
+    await Promise.all(sessions.map(async (session) => { await cache.get(session.getSessionToken()); }));
+  } catch (e) {
+    console.warn('Could not clear the cache.', e);
+  }
+}`,
+    `import Parse from 'parse';
+declare function fetchSchemas(className: string): Promise<void>;
+export async function constrain(classNames: string[]): Promise<void> {
+  try {
+    await Promise.all(
+      classNames.map(async (className) => {
+        const query = new Parse.Query(className);
+        await fetchSchemas(className);
+        await query.equalTo('archived', false);
+      }),
+    );
+  } catch (error) {
+    console.error('Error fetching schemas:', error);
+  }
+}`,
+    // The stored user is read without a request; the app's own functions are handed its data.
+    `import Parse from 'parse';
+declare function loadProfile(userId: string | undefined, token: string | null): Promise<void>;
+export function restore(): void {
+  Parse.User.currentAsync()
+    .then(async (user) => {
+      if (user) await loadProfile(user.id, user.getSessionToken());
+    })
+    .catch((reason) => {
+      console.error('Failed to restore the user.', reason);
+    });
+}`,
 ];
 
 const typedInvalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -879,6 +918,30 @@ export const posts = new Parse.Query('Post').find().catch(ignore);
 export const cached = caches.match('/posts').catch(ignore);`,
       errors: [swallowed(5, 59, PARSE_ALL)],
     },
+    {
+      // The same shapes once a callback waits on a request.
+      code: `import Parse from 'parse';
+export async function signOutEverywhere(userId: string): Promise<void> {
+  try {
+    const sessions = await new Parse.Query(Parse.Session).equalTo('user', Parse.User.createWithoutData(userId)).find({ useMasterKey: true });
+    await Promise.all(sessions.map((session) => session.destroy()));
+  } catch (e) {
+    console.warn(e);
+  }
+}`,
+      errors: [swallowed(6, 5, PARSE_ALL)],
+    },
+    {
+      code: `import Parse from 'parse';
+export function refresh(): void {
+  Parse.User.currentAsync()
+    .then((user) => user?.fetch())
+    .catch((reason) => {
+      console.error('Failed to refresh the user.', reason);
+    });
+}`,
+      errors: [swallowed(5, 12, PARSE_ALL)],
+    },
 ];
 
 typed.run('no-swallowed-error-codes (typed)', rule, { valid: typedValid, invalid: typedInvalid });
@@ -1077,6 +1140,36 @@ new Parse.Query('Post').find().catch(handleError);`,
     // Trap: a jQuery-style call whose success callback uses Parse.
     `import Parse from 'parse';
 $.ajax({ url: '/legacy', success: (data) => new Parse.Object('Log').save(data), error: (xhr) => console.error(xhr.status) });`,
+    // A callback's synchronous calls make no request: only what it waits on or returns can fail with a server code.
+    `import Parse from 'parse';
+export async function constrain(classNames, fetchSchemas) {
+  try {
+    await Promise.all(classNames.map(async (className) => {
+      const query = new Parse.Query(className);
+      query.equalTo('archived', false);
+      await fetchSchemas(className);
+    }));
+  } catch (error) {
+    console.error('Error fetching schemas:', error);
+  }
+}`,
+    // currentAsync() reads the stored user: no request.
+    `import Parse from 'parse';
+Parse.User.currentAsync().then((user) => render(user)).catch((e) => console.error(e));`,
+    // A self-contained page that sets the SDK up and names no user API has no user to send.
+    {
+      code: `Parse.initialize('myAppId');
+Parse.serverURL = 'https://example.com/parse';
+const postData = async () => {
+  try {
+    const score = new Parse.Object('GameScore');
+    await score.save({ score: 1337 });
+  } catch (error) {
+    showError('There was a failure: ' + error.message);
+  }
+};`,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+    },
   ],
   invalid: [
     {
@@ -1139,13 +1232,15 @@ new Parse.Query('Post').find().catch((e) => console.error(e));`,
       errors: [swallowed(3, 38, PARSE_ALL)],
     },
     {
-      // A hook registered inside a function does not make the file Cloud Code; two arguments to initialize hold no master key.
+      // A hook registered inside a function does not make the file Cloud Code; two arguments to initialize hold no master key
+      // (and a file that loads others of the app is not an app without users).
       code: `import Parse from 'parse';
+import './routes.js';
 Parse.initialize('app', 'js');
 export function register() {
   Parse.Cloud.define('posts', () => new Parse.Query('Post').find().catch(() => []));
 }`,
-      errors: [swallowed(4, 74, PARSE_ALL)],
+      errors: [swallowed(5, 74, PARSE_ALL)],
     },
     {
       // A sign-in in a Node script deals with a user of its own.
@@ -1365,6 +1460,66 @@ export async function load() {
   }
 }`,
       errors: [swallowed(7, 5, PARSE_ALL)],
+    },
+    {
+      // The same callback once it waits on a request.
+      code: `import Parse from 'parse';
+export async function constrain(classNames) {
+  try {
+    await Promise.all(classNames.map(async (className) => {
+      const query = new Parse.Query(className);
+      await query.find();
+    }));
+  } catch (error) {
+    console.error('Error fetching schemas:', error);
+  }
+}`,
+      errors: [swallowed(8, 5, PARSE_ALL)],
+    },
+    {
+      // A Promise's executor: whatever it starts may settle the promise.
+      code: `import Parse from 'parse';
+export async function load() {
+  try {
+    await new Promise((resolve, reject) => {
+      new Parse.Query('Post').find({ success: resolve, error: reject });
+    });
+  } catch (e) {
+    console.error(e);
+  }
+}`,
+      errors: [swallowed(7, 5, PARSE_ALL)],
+    },
+    {
+      code: `import Parse from 'parse';
+Parse.User.currentAsync().then(() => new Parse.Query('Post').find()).catch((e) => console.error(e));`,
+      errors: [swallowed(2, 76, PARSE_ALL)],
+    },
+    {
+      // A page that sets the SDK up but signs a user in, or that loads other files of the app, may have a user.
+      code: `Parse.initialize('myAppId');
+Parse.User.logIn(form.user, form.password).then(show, show);
+const postData = async () => {
+  try {
+    await new Parse.Object('GameScore').save({ score: 1337 });
+  } catch (error) {
+    showError(error.message);
+  }
+};`,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [swallowed(6, 5, PARSE_ALL)],
+    },
+    {
+      code: `import './login.js';
+Parse.initialize('myAppId');
+export const postData = async () => {
+  try {
+    await new Parse.Object('GameScore').save({ score: 1337 });
+  } catch (error) {
+    showError(error.message);
+  }
+};`,
+      errors: [swallowed(6, 5, PARSE_ALL)],
     },
   ],
 });
