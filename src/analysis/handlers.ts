@@ -71,16 +71,11 @@ export function errorParameter(fn: FunctionNode, kind: HandlerKind): TSESTree.Pa
   return param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
 }
 
-/** The places a handler function is used as one: inline, or each `.catch(name)` of a named function. */
-function handlerUses(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Node[] {
-  const name = functionName(fn);
-  if (!name) return [fn];
-  const variable = ASTUtils.findVariable(sourceCode.getScope(name), name);
-  return [fn, ...(variable?.references ?? []).map((reference) => reference.identifier)];
-}
-
-/** The code guarded by each use of a handler node (the node itself, or a name passed by reference). */
-function guardedBy(node: TSESTree.Node): { kind: HandlerKind; guarded: TSESTree.Node } | undefined {
+/**
+ * A use of a node as a rejection handler or legacy `error` callback (an inline function, or a
+ * helper's name passed by reference): the handler kind and the code it guards.
+ */
+export function handlerUse(node: TSESTree.Node): { kind: HandlerKind; guarded: TSESTree.Node } | undefined {
   const chain = rejectionChain(node);
   if (chain) return { kind: chain.method === 'catch' ? 'promise-catch' : 'promise-then', guarded: chain.promise };
   const call = callbackOptionCall(node);
@@ -89,24 +84,22 @@ function guardedBy(node: TSESTree.Node): { kind: HandlerKind; guarded: TSESTree.
 
 /**
  * The code an error binding guards: the `try` block of a catch parameter, or the promise chain
- * (or legacy call) of a rejection handler, inline (`.catch((e) => …)`) or named
- * (`.catch(onFailure)`, where `onFailure` is a function declared in the file).
+ * (or legacy call) of an inline rejection handler (`.catch((e) => …)`). A function declared
+ * under a name (`.catch(onFailure)`) is a helper: what its parameter holds is decided at every
+ * place it is used (the binder's evidence for errors handed to a helper).
  */
-export function guardedCodeOf(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESTree.Node[] {
+export function guardedCodeOf(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESTree.Node | undefined {
   const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
   const def = variable?.defs[0];
-  if (!def) return [];
-  if (def.type === TSESLint.Scope.DefinitionType.CatchClause) {
+  if (def?.type === TSESLint.Scope.DefinitionType.CatchClause) {
     const tryStatement = def.node.parent;
-    return tryStatement.type === AST_NODE_TYPES.TryStatement ? [tryStatement.block] : [];
+    return tryStatement.type === AST_NODE_TYPES.TryStatement ? tryStatement.block : undefined;
   }
-  if (def.type !== TSESLint.Scope.DefinitionType.Parameter) return [];
+  if (def?.type !== TSESLint.Scope.DefinitionType.Parameter) return undefined;
   const fn = def.node;
-  if (!isFunction(fn)) return [];
-  return handlerUses(sourceCode, fn).flatMap((use) => {
-    const found = guardedBy(use);
-    return found && errorParameter(fn, found.kind) === def.name ? [found.guarded] : [];
-  });
+  if (!isFunction(fn) || functionName(fn)) return undefined;
+  const found = handlerUse(fn);
+  return found && errorParameter(fn, found.kind) === def.name ? found.guarded : undefined;
 }
 
 function handlerFor(sourceCode: SourceCode, node: TSESTree.Node, kind: HandlerKind, guarded: TSESTree.Node): Handler {

@@ -7,7 +7,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 import ts from 'typescript';
 
 import type { Catalog } from '../catalog/catalog.js';
-import { callbackOptionCall, errorParameter, guardedCodeOf, type HandlerKind, rejectionChain } from '../analysis/handlers.js';
+import { errorParameter, guardedCodeOf, handlerUse } from '../analysis/handlers.js';
 import { memberName, skipWrappers } from './accessors.js';
 import { calleeIs, expectationOf } from './assertions.js';
 import { argumentAt, baseIdentifier, constInitOf, functionName, type FunctionNode, isFunction, isPromiseExecutor, isPropertyName, settledBy, walk } from './ast.js';
@@ -52,9 +52,8 @@ export function createEvidence(bc: BindingContext): Evidence {
   function ownEvidence(root: TSESTree.Identifier, catalog: Catalog): BindingVia | undefined {
     if (narrowedByInstanceof(root, catalog)) return 'syntax';
     if (!typed && annotatedAs(root, catalog)) return 'syntax';
-    return guardedCodeOf(sourceCode, root)
-      .map((guarded) => callsInto(guarded).get(catalog))
-      .find((found) => found !== undefined);
+    const guarded = guardedCodeOf(sourceCode, root);
+    return guarded && callsInto(guarded).get(catalog);
   }
 
   /**
@@ -471,14 +470,6 @@ function isExport(identifier: TSESTree.Identifier): boolean {
   const target = assigned.left;
   const text = target.type === AST_NODE_TYPES.MemberExpression ? baseIdentifier(target)?.name : undefined;
   return text === 'module' || text === 'exports';
-}
-
-/** A use of a helper as a rejection handler or legacy `error` callback: the handler kind and the code it guards. */
-function handlerUse(identifier: TSESTree.Identifier): { kind: HandlerKind; guarded: TSESTree.Node } | undefined {
-  const chain = rejectionChain(identifier);
-  if (chain) return { kind: chain.method === 'catch' ? 'promise-catch' : 'promise-then', guarded: chain.promise };
-  const call = callbackOptionCall(identifier);
-  return call ? { kind: 'callback-option', guarded: call } : undefined;
 }
 
 /** Whether a text names the host of an API catalog's base URL (`api-client.bkend.ai`). */

@@ -881,6 +881,13 @@ async function a() {
 async function b() {
   try { await db.insertOne({}); } catch (e) { handleParseError(e); }
 }`,
+    // Trap: the same holds for a helper passed as a rejection handler, once around another client.
+    `import Parse from 'parse/node';
+function handleParseError(error) {
+  if (error.code === 209) logOut();
+}
+new Parse.Query('Post').find().catch(handleParseError);
+db.insertOne({}).catch(handleParseError);`,
     // Trap: a helper nobody in the file calls.
     `import Parse from 'parse/node';
 export function handleParseError(error) {
