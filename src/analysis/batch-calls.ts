@@ -10,7 +10,7 @@ import ts from 'typescript';
 import { memberName, skipWrappers } from '../binding/accessors.js';
 import { constInitOf, walk } from '../binding/ast.js';
 import { type BindingContext, withoutCheckerFailure } from '../binding/context.js';
-import { calleePackages, constituents, declarationPackage, isAnyOrUnknown } from '../binding/type-match.js';
+import { calleeDeclarations, calleePackages, constituents, declarationPackage, isAnyOrUnknown } from '../binding/type-match.js';
 
 const CLOUDKIT_PACKAGE = 'tsl-apple-cloudkit';
 const CLOUDKIT_CATALOG = 'cloudkit-js';
@@ -179,7 +179,7 @@ export function parseBatchMethod(bc: BindingContext, call: TSESTree.CallExpressi
   if (method !== 'saveAll' && method !== 'destroyAll') return undefined;
   if (bc.typed) {
     const packages = withoutCheckerFailure(
-      () => calleePackages(bc.services!.esTreeNodeToTSNodeMap.get(callee.property), bc.checker!),
+      () => calleePackages(calleeDeclarations(bc.services!.esTreeNodeToTSNodeMap.get(callee.property), bc.checker!)),
       () => [],
     );
     if (packages.length > 0) return packages.includes('parse') ? method : undefined;

@@ -180,7 +180,8 @@ export function waitedOn(sourceCode: SourceCode, handler: Handler, isExempt: (ca
   return waited;
 }
 
-const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+/** The methods that chain on a promise. */
+export const PROMISE_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
 
 /** `p.then(a).catch(b).finally(c)`: the promise `p` it starts from, and the callbacks chained to it. */
 function promiseChain(node: TSESTree.Node): { root: TSESTree.Node; links: TSESTree.Node[] } {

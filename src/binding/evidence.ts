@@ -7,13 +7,13 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 import ts from 'typescript';
 
 import type { Catalog } from '../catalog/catalog.js';
-import { errorParameter, guardedCodeOf, handlerUse } from '../analysis/handlers.js';
+import { errorParameter, guardedCodeOf, handlerUse, PROMISE_METHODS } from '../analysis/handlers.js';
 import { memberName, skipWrappers } from './accessors.js';
 import { calleeIs, expectationOf } from './assertions.js';
 import { argumentAt, baseIdentifier, constInitOf, functionName, type FunctionNode, isFunction, isPromiseExecutor, isPropertyName, settledBy, walk } from './ast.js';
 import { type BindingContext, withoutCheckerFailure } from './context.js';
 import { packageOfFile, packageOfSpecifier } from './packages.js';
-import { calleePackages, constituents, isAnyOrUnknown, typeIsCatalogError } from './type-match.js';
+import { calleeDeclarations, calleePackages, constituents, declaredToReturnPromise, isAnyOrUnknown, typeIsCatalogError } from './type-match.js';
 
 /**
  * How a code expression was bound to its catalog:
@@ -255,14 +255,9 @@ export function createEvidence(bc: BindingContext): Evidence {
     const apiCatalogs = bc.settings.catalogs.filter((catalog) => (catalog.bindings.baseUrls ?? []).length > 0);
     const scan = (root: TSESTree.Node, evidence: Map<Catalog, BindingVia>): void =>
       walk(sourceCode, root, (node) => {
-        // A callback's failures reach the guarded code only through what it waits on or returns,
-        // and with types, only when that can be a promise (`await query.equalTo(…)` is not one).
+        // A callback's failures reach the guarded code only through what it waits on, returns or throws.
         if (isFunction(node) && !isPromiseExecutor(node)) {
-          for (const settled of settledBy(sourceCode, node)) {
-            const inner = new Map<Catalog, BindingVia>();
-            scan(settled, inner);
-            if (inner.size > 0 && (!typed || settlesWith(settled))) for (const [catalog, via] of inner) if (!evidence.has(catalog)) evidence.set(catalog, via);
-          }
+          for (const settled of settledBy(sourceCode, node)) scan(settled, evidence);
           return false;
         }
         if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
@@ -272,7 +267,7 @@ export function createEvidence(bc: BindingContext): Evidence {
           // The SDK object handed on whole (`setup(Parse)`, `new Function('Parse', code)(Parse)`) is no call into it.
           const catalog = names.has(node.name) && isArgument(node) ? undefined : identifierCatalog(node);
           // With types, only what can return a promise (`query.find()`, not `results.map(…)` or
-          // `user.getSessionToken()`), or an SDK error thrown (`throw new Parse.Error(…)`).
+          // `Parse.User.createWithoutData(id)`), or an SDK error thrown (`throw new Parse.Error(…)`).
           if (catalog && !evidence.has(catalog) && (!typed || settlesWith(chainTop(node)))) evidence.set(catalog, typed ? 'inferred' : 'syntax');
         }
         return undefined;
@@ -282,11 +277,11 @@ export function createEvidence(bc: BindingContext): Evidence {
     return evidence;
   }
 
+  /** Typed: the code waits on it as a promise or throws it; else the checker says whether it can be a promise. */
   function settlesWith(node: TSESTree.Node): boolean {
-    return isThrown(node) || mayBeThenable(node);
+    return isThrown(node) || usedAsPromise(node) || mayBeThenable(node);
   }
 
-  /** Typed: whether a value a callback waits on or returns can be a promise. */
   function mayBeThenable(node: TSESTree.Node): boolean {
     const type = bc.typeOf(node);
     return type === undefined || constituents(type).some((part) => isAnyOrUnknown(part) || part.getProperty('then') !== undefined || (part.flags & ts.TypeFlags.TypeParameter) !== 0);
@@ -297,14 +292,17 @@ export function createEvidence(bc: BindingContext): Evidence {
     const callee = skipWrappers(node.callee);
     if (!mayBeDeclaredInPackage(callee)) return;
     const named = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
-    const packages = withoutCheckerFailure(
-      () => calleePackages(bc.services!.esTreeNodeToTSNodeMap.get(named), bc.checker!),
+    const declarations = withoutCheckerFailure(
+      () => calleeDeclarations(bc.services!.esTreeNodeToTSNodeMap.get(named), bc.checker!),
       () => [],
     );
+    const packages = calleePackages(declarations);
     if (packages.length === 0) return;
     const catalogs = bc.settings.catalogs.filter((catalog) => !evidence.has(catalog) && catalog.bindings.modules.some((module) => packages.includes(packageOfSpecifier(module))));
-    // A call that returns at once (`user.getSessionToken()`) makes no request: no server code comes from it.
-    if (catalogs.length === 0 || (node.type === AST_NODE_TYPES.CallExpression && !mayBeThenable(node))) return;
+    if (catalogs.length === 0) return;
+    // A call that returns at once (`user.getSessionToken()`, `await query.equalTo(…)`) makes no
+    // request: its declared return type says so, or else the checker.
+    if (node.type === AST_NODE_TYPES.CallExpression && !isThrown(node) && !(declaredToReturnPromise(declarations) ?? mayBeThenable(node))) return;
     for (const catalog of catalogs) evidence.set(catalog, 'inferred');
   }
 
@@ -417,6 +415,36 @@ function chainRoot(node: TSESTree.Node): TSESTree.Node {
     if (current.type === AST_NODE_TYPES.MemberExpression) current = skipWrappers(current.object);
     else if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) current = skipWrappers(current.callee);
     else return current;
+  }
+}
+
+const PROMISE_COMBINATORS = ['all', 'allSettled', 'any', 'race'];
+
+/**
+ * Whether the code treats a value as a promise: awaits, returns or yields it, chains `.then` /
+ * `.catch` / `.finally` on it, or hands it to `Promise.all([…])` and the like.
+ */
+function usedAsPromise(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.AwaitExpression:
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.YieldExpression:
+      return true;
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return parent.body === node;
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === node && PROMISE_METHODS.has(memberName(parent) ?? '');
+    case AST_NODE_TYPES.ArrayExpression: {
+      const call = parent.parent;
+      return (
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        call.arguments[0] === parent &&
+        PROMISE_COMBINATORS.some((combinator) => calleeIs(call.callee, ['Promise', combinator]))
+      );
+    }
+    default:
+      return false;
   }
 }
 

@@ -143,13 +143,53 @@ export function literalValues(type: ts.Type): (string | number)[] | undefined {
 }
 
 /** The packages that declare what a call or `new` expression invokes. */
-export function calleePackages(node: ts.Node, checker: ts.TypeChecker): string[] {
-  let symbol = checker.getSymbolAtLocation(node);
-  if (symbol && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
+export function calleePackages(declarations: readonly ts.Declaration[]): string[] {
   const packages: string[] = [];
-  for (const declaration of symbol?.getDeclarations() ?? []) {
+  for (const declaration of declarations) {
     const pkg = declarationPackage(declaration);
     if (pkg !== undefined && !packages.includes(pkg)) packages.push(pkg);
   }
   return packages;
 }
+
+/** The declarations of the function a callee name stands for (aliases followed). */
+export function calleeDeclarations(node: ts.Node, checker: ts.TypeChecker): readonly ts.Declaration[] {
+  let symbol = checker.getSymbolAtLocation(node);
+  if (symbol && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
+  return symbol?.getDeclarations() ?? [];
+}
+
+/**
+ * Whether a function returns a promise, read from the return types its declarations write
+ * (`find(): Promise<T[]>`, `equalTo(…): this`, `getSessionToken(): string`): `undefined` when one
+ * is not written or is a type of another name, which only the checker can tell.
+ */
+export function declaredToReturnPromise(declarations: readonly ts.Declaration[]): boolean | undefined {
+  let answer: boolean | undefined = false;
+  for (const declaration of declarations) {
+    const type = ts.isFunctionLike(declaration) ? declaration.type : undefined;
+    if (!type) return undefined;
+    if (ts.isTypeReferenceNode(type)) {
+      const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+      if (name === 'Promise' || name === 'PromiseLike') return true;
+      answer = undefined;
+    } else if (!NOT_PROMISE_TYPES.has(type.kind)) {
+      answer = undefined;
+    }
+  }
+  return answer;
+}
+
+/** Return types that are never a promise: primitives, `this`, arrays, object literals. */
+const NOT_PROMISE_TYPES: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.StringKeyword,
+  ts.SyntaxKind.NumberKeyword,
+  ts.SyntaxKind.BooleanKeyword,
+  ts.SyntaxKind.VoidKeyword,
+  ts.SyntaxKind.UndefinedKeyword,
+  ts.SyntaxKind.NeverKeyword,
+  ts.SyntaxKind.ThisType,
+  ts.SyntaxKind.ArrayType,
+  ts.SyntaxKind.TypeLiteral,
+  ts.SyntaxKind.LiteralType,
+]);

@@ -453,9 +453,10 @@ export async function constrain(classNames: string[]): Promise<void> {
   try {
     await Promise.all(
       classNames.map(async (className) => {
-        const query = new Parse.Query(className);
+        let query: Parse.Query | undefined;
+        if (className !== '') query = new Parse.Query(className);
         await fetchSchemas(className);
-        await query.equalTo('archived', false);
+        if (query) await query.equalTo('archived', false);
       }),
     );
   } catch (error) {
