@@ -10,7 +10,7 @@
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
-import { memberName, skipWrappers } from '../binding/accessors.js';
+import { memberName, skipWrappers, wrapped } from '../binding/accessors.js';
 import { type FunctionNode, functionOf, isFunction, walk } from '../binding/ast.js';
 import type { BindingContext } from '../binding/context.js';
 import { awaitedTypeOf, cloudKitResponseMethod, isCloudKitResponseType } from './batch-calls.js';
@@ -338,12 +338,8 @@ export function findResponses(bc: BindingContext, nodes: readonly TSESTree.Node[
  * the result.
  */
 function carriesValue(parent: TSESTree.Node, child: TSESTree.Node): boolean {
+  if (wrapped(parent) === child) return true;
   switch (parent.type) {
-    case AST_NODE_TYPES.ChainExpression:
-    case AST_NODE_TYPES.TSNonNullExpression:
-    case AST_NODE_TYPES.TSAsExpression:
-    case AST_NODE_TYPES.TSTypeAssertion:
-    case AST_NODE_TYPES.TSSatisfiesExpression:
     case AST_NODE_TYPES.AwaitExpression:
       return true;
     case AST_NODE_TYPES.ConditionalExpression:

@@ -60,20 +60,21 @@ export function accessorIndex(settings: ResolvedSettings): AccessorIndex {
 /** Strips `!`, `as T`, `<T>x`, `satisfies T` and optional chains around an expression. */
 export function skipWrappers(node: TSESTree.Node): TSESTree.Node {
   let current = node;
-  for (;;) {
-    switch (current.type) {
-      case AST_NODE_TYPES.ChainExpression:
-        current = current.expression;
-        break;
-      case AST_NODE_TYPES.TSNonNullExpression:
-      case AST_NODE_TYPES.TSAsExpression:
-      case AST_NODE_TYPES.TSTypeAssertion:
-      case AST_NODE_TYPES.TSSatisfiesExpression:
-        current = current.expression;
-        break;
-      default:
-        return current;
-    }
+  for (let inner = wrapped(current); inner; inner = wrapped(current)) current = inner;
+  return current;
+}
+
+/** The expression a wrapper (`x!`, `x as T`, `<T>x`, `x satisfies T`, an optional chain) holds; `undefined` for any other node. */
+export function wrapped(node: TSESTree.Node): TSESTree.Node | undefined {
+  switch (node.type) {
+    case AST_NODE_TYPES.ChainExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+      return node.expression;
+    default:
+      return undefined;
   }
 }
 

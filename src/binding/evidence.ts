@@ -8,7 +8,7 @@ import ts from 'typescript';
 
 import type { Catalog } from '../catalog/catalog.js';
 import { errorParameter, guardedCodeOf, handlerUse, PROMISE_METHODS } from '../analysis/handlers.js';
-import { memberName, skipWrappers } from './accessors.js';
+import { memberName, skipWrappers, wrapped } from './accessors.js';
 import { calleeIs, expectationOf } from './assertions.js';
 import { argumentAt, baseIdentifier, constInitOf, functionName, type FunctionNode, isFunction, isPromiseExecutor, isPropertyName, settledBy, walk } from './ast.js';
 import { type BindingContext, withoutCheckerFailure } from './context.js';
@@ -460,12 +460,7 @@ function chainTop(node: TSESTree.Node): TSESTree.Node {
     const parent = current.parent;
     if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current) current = parent;
     else if ((parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.callee === current) current = parent;
-    else if (
-      parent?.type === AST_NODE_TYPES.TSNonNullExpression ||
-      parent?.type === AST_NODE_TYPES.ChainExpression ||
-      ((parent?.type === AST_NODE_TYPES.TSAsExpression || parent?.type === AST_NODE_TYPES.TSTypeAssertion || parent?.type === AST_NODE_TYPES.TSSatisfiesExpression) && parent.expression === current)
-    )
-      current = parent;
+    else if (parent && wrapped(parent) === current) current = parent;
     else return current;
   }
 }

@@ -165,22 +165,28 @@ export function calleeDeclarations(node: ts.Node, checker: ts.TypeChecker): read
  * is not written or is a type of another name, which only the checker can tell.
  */
 export function declaredToReturnPromise(declarations: readonly ts.Declaration[]): boolean | undefined {
-  let answer: boolean | undefined = false;
-  for (const declaration of declarations) {
-    const type = ts.isFunctionLike(declaration) ? declaration.type : undefined;
-    if (!type) return undefined;
-    if (ts.isTypeReferenceNode(type)) {
-      const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
-      if (name === 'Promise' || name === 'PromiseLike') return true;
-      answer = undefined;
-    } else if (!NOT_PROMISE_TYPES.has(type.kind)) {
-      answer = undefined;
-    }
-  }
-  return answer;
+  if (declarations.length === 0) return undefined;
+  return anyOf(declarations.map((declaration) => (ts.isFunctionLike(declaration) && declaration.type ? typeNodeIsPromise(declaration.type) : undefined)));
 }
 
-/** Return types that are never a promise: primitives, `this`, arrays, object literals. */
+/** A written type: `Promise<T>` is one, `string | null` is none, `Query<T>` only the checker knows. */
+function typeNodeIsPromise(type: ts.TypeNode): boolean | undefined {
+  if (ts.isParenthesizedTypeNode(type)) return typeNodeIsPromise(type.type);
+  if (ts.isUnionTypeNode(type)) return anyOf(type.types.map(typeNodeIsPromise));
+  if (ts.isTypeReferenceNode(type)) {
+    const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+    return name === 'Promise' || name === 'PromiseLike' ? true : undefined;
+  }
+  return NOT_PROMISE_TYPES.has(type.kind) ? false : undefined;
+}
+
+/** `true` if one answer is, `false` if every one is, else `undefined`. */
+function anyOf(answers: readonly (boolean | undefined)[]): boolean | undefined {
+  if (answers.includes(true)) return true;
+  return answers.every((answer) => answer === false) ? false : undefined;
+}
+
+/** Return types that are never a promise: primitives, `null` and other literals, `this`, arrays, object literals. */
 const NOT_PROMISE_TYPES: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.StringKeyword,
   ts.SyntaxKind.NumberKeyword,
